@@ -1,0 +1,89 @@
+import type { ServerResponse } from 'node:http';
+import type { RequestContext } from '../http/context.js';
+import { assertContentType, DEFAULT_FORM_LIMITS, hasBody, parseForm, parseJson, readBody, type FormLimits } from '../http/body.js';
+import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
+import { writeError, writeResult, type WritePlan } from '../http/write.js';
+import { RequestValidationError } from '../validation/errors.js';
+import { compileModelFilter } from '../validation/response-model.js';
+import { compileArgs, type InjectEnv } from './compile-params.js';
+import type { Container } from '../di/container.js';
+
+/** A route ready to serve: everything reflective was done when it was compiled. */
+export interface CompiledRoute {
+  definition: RouteDefinition;
+  /** Runs the whole pipeline for one request and writes the answer. */
+  handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void>;
+}
+
+export interface CompileSettings {
+  container: Container;
+  bodyLimit: number;
+  formLimits?: Partial<FormLimits>;
+}
+
+/** Path parameter names of a route path (`/items/:id` → `id`). */
+export function pathParamNames(path: string): Set<string> {
+  return new Set([...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]));
+}
+
+/** Compiles `dependencies: [...]` of a route into one runner whose values are discarded. */
+export function compileRouteDependencies(definition: RouteDefinition, env: InjectEnv) {
+  if (definition.dependencies.length === 0) return undefined;
+  return compileArgs(
+    definition.dependencies.map((provider, index) => ({ index, source: 'depends' as const, provider: provider as Function, options: {}, type: undefined })),
+    { ...env, owner: `${definition.owner} (dependencies)` },
+  );
+}
+
+export function compileHttpRoute(definition: RouteDefinition, settings: CompileSettings): CompiledRoute {
+  const options = definition.options as HttpRouteOptions;
+  const env: InjectEnv = {
+    owner: definition.owner,
+    kind: 'http',
+    pathParams: pathParamNames(definition.path),
+    container: settings.container,
+    needs: { json: false, form: false },
+    chain: [],
+  };
+  const runDependencies = compileRouteDependencies(definition, env);
+  const resolveArgs = compileArgs(definition.params, env);
+  const { json: readsJson, form: readsForm } = env.needs;
+  const handler = definition.handler as (...args: unknown[]) => unknown;
+  const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
+  const formLimits: FormLimits = { ...DEFAULT_FORM_LIMITS, ...settings.formLimits, bodyBytes: bodyLimit };
+  const filter = options.responseModel ? compileModelFilter(options.responseModel) : undefined;
+  const plan: WritePlan = {
+    status: options.status ?? 200,
+    textType: options.contentType ?? 'text/plain; charset=utf-8',
+    serialize: filter ? (value) => JSON.stringify(filter(value)) : (value) => JSON.stringify(value),
+  };
+
+  async function handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void> {
+    let failure: unknown;
+    try {
+      if (readsJson) {
+        assertContentType(ctx.raw, 'json');
+        const raw = await readBody(ctx.raw, bodyLimit);
+        ctx.rawBody = raw;
+        ctx.body = raw.length === 0 ? undefined : parseJson(raw);
+      } else if (readsForm) {
+        assertContentType(ctx.raw, 'form');
+        ctx.form = await parseForm(ctx.raw, formLimits);
+      }
+      if (runDependencies) await runDependencies(ctx);
+      let args = resolveArgs(ctx);
+      if (args instanceof Promise) args = await args;
+      if (ctx.errors.length > 0) throw new RequestValidationError(ctx.errors);
+      let result = handler(...args);
+      if (result instanceof Promise) result = await result;
+      writeResult(res, result, plan, ctx.responseIfUsed, head);
+    } catch (err) {
+      failure = err;
+      if ((err as { code?: string }).code === 'BODY_ABORTED') res.destroy();
+      else writeError(res, err, head, hasBody(ctx.raw) && !ctx.raw.complete);
+    }
+    if (ctx.teardowns !== undefined || ctx.arenaIfUsed !== undefined) await ctx.finish(failure);
+  }
+
+  return { definition, handle };
+}

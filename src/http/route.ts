@@ -1,0 +1,48 @@
+import type { HttpMethod, ParamRecord } from '../metadata/records.js';
+import type { WebSocketOptions } from '../websocket/options.js';
+
+/** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
+export interface HttpRouteOptions {
+  summary?: string;
+  description?: string;
+  /** Status of a successful answer (default 200). */
+  status?: number;
+  /** A DTO class (or `[Dto]`): the answer is filtered to its declared fields. */
+  responseModel?: Function | [Function];
+  tags?: string[];
+  deprecated?: boolean;
+  operationId?: string;
+  /** Extra responses for the OpenAPI document, by status code. */
+  responses?: Record<number | string, { description: string; model?: Function }>;
+  /** Dependencies run before the handler, for their effect. */
+  dependencies?: unknown[];
+  security?: unknown[];
+  /** `false` leaves the route out of the OpenAPI document. */
+  includeInSchema?: boolean;
+  /** Content type of string answers (default `text/plain; charset=utf-8`). */
+  contentType?: string;
+  /** Request body limit in bytes for this route (default: the app's `bodyLimit`). */
+  bodyLimit?: number;
+}
+
+/**
+ * How one handler parameter is filled: from a decorator record, or by its declared type
+ * (`Request`, `Response`, `Arena`, `Connection`, a provider class).
+ */
+export type ParamSpec = (ParamRecord & { type: unknown }) | { index: number; source: 'type'; type: unknown };
+
+/** One entry of the route table, from a decorated controller method or `app.get(...)`. */
+export interface RouteDefinition {
+  kind: 'http' | 'websocket';
+  method: HttpMethod;
+  path: string;
+  handler: (...args: never[]) => unknown;
+  params: ParamSpec[];
+  options: HttpRouteOptions | WebSocketOptions;
+  /** `ItemsController.findOne`, or `GET /items` for function routes: used in errors and operation ids. */
+  owner: string;
+  controller?: string;
+  methodName?: string;
+  tags: string[];
+  dependencies: unknown[];
+}

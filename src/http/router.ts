@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import FindMyWay from 'find-my-way';
+import type { HttpMethod } from '../metadata/records.js';
+import type { RequestContext } from './context.js';
+import type { QueryValues } from './request.js';
+
+/** Serves the HTTP side of a route. */
+export interface HttpEndpoint {
+  handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void>;
+}
+
+/** Accepts (or refuses) a WebSocket upgrade to a route. */
+export interface SocketEndpoint {
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, params: Record<string, string | undefined>, query: QueryValues): void;
+}
+
+/** What one method of one path leads to: HTTP, WebSocket, or both for GET. */
+export interface RouteEntry {
+  http?: HttpEndpoint;
+  socket?: SocketEndpoint;
+  /** A HEAD entry derived from a GET route: the answer carries no body. */
+  head: boolean;
+}
+
+export type Lookup =
+  | { entry: RouteEntry; params: Record<string, string | undefined>; query: QueryValues }
+  | 'bad-url'
+  | null;
+
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const ON_BAD_URL = () => undefined;
+
+/** The one route table of an app, HTTP and WebSocket routes together, on find-my-way's radix tree. */
+export class RouteTable {
+  private readonly router = FindMyWay({ onBadUrl: ON_BAD_URL, maxParamLength: 1000 });
+  private readonly entries = new Map<string, RouteEntry>();
+
+  /** Adds an HTTP endpoint; a GET also answers HEAD unless a HEAD route exists. Throws on duplicates. */
+  addHttp(method: HttpMethod, path: string, endpoint: HttpEndpoint): void {
+    const entry = this.entryFor(method, path);
+    if (entry.http && !entry.head) throw new Error(`duplicate route ${method} ${path}`);
+    entry.http = endpoint;
+    entry.head = false;
+    if (method === 'GET') {
+      const head = this.entryFor('HEAD', path);
+      if (!head.http) Object.assign(head, { http: endpoint, head: true });
+    }
+  }
+
+  addSocket(path: string, endpoint: SocketEndpoint): void {
+    const entry = this.entryFor('GET', path);
+    if (entry.socket) throw new Error(`duplicate WebSocket route ${path}`);
+    entry.socket = endpoint;
+  }
+
+  find(method: string, url: string): Lookup {
+    const found = this.router.find(method as HttpMethod, url);
+    if (found === null) return null;
+    // find-my-way answers a bad URL through onBadUrl with a handle that has no store.
+    if (found.store === null || found.store === undefined) return 'bad-url';
+    return {
+      entry: found.store as RouteEntry,
+      params: found.params,
+      query: (found as { searchParams?: QueryValues }).searchParams ?? {},
+    };
+  }
+
+  /** Methods served at `url`, for a 405's `Allow` header. */
+  allowedMethods(url: string): string[] {
+    return METHODS.filter((method) => {
+      const found = this.find(method, url);
+      return found !== null && found !== 'bad-url' && found.entry.http !== undefined;
+    });
+  }
+
+  private entryFor(method: HttpMethod, path: string): RouteEntry {
+    const key = `${method} ${path}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { head: false };
+      this.router.on(method, path, UNUSED_HANDLER, entry);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+// find-my-way wants a handler per route; we dispatch from the store instead.
+const UNUSED_HANDLER = () => undefined;

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { STATUS_CODES } from 'node:http';
+import { RequestContext } from './context.js';
+import type { RouteTable } from './router.js';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function answer(res: ServerResponse, status: number, detail: string, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify({ detail });
+  res.writeHead(status, { ...JSON_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/** The `node:http` request listener: route lookup, then the route's compiled pipeline. */
+export function createRequestListener(table: RouteTable, bodyLimit: number) {
+  return function dispatch(req: IncomingMessage, res: ServerResponse): void {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const found = table.find(method, url);
+    if (found === 'bad-url') return answer(res, 400, 'Invalid percent-encoding in the request path');
+    if (found === null || found.entry.http === undefined) {
+      if (found?.entry.socket) return answer(res, 426, 'Upgrade Required: this is a WebSocket route', { upgrade: 'websocket', connection: 'Upgrade' });
+      const allowed = table.allowedMethods(url);
+      if (allowed.length > 0) return answer(res, 405, 'Method Not Allowed', { allow: allowed.join(', ') });
+      return answer(res, 404, 'Not Found');
+    }
+    const ctx = new RequestContext(req, found.params, found.query, bodyLimit);
+    found.entry.http.handle(ctx, res, found.entry.head).catch((err) => {
+      console.error('zigmund: request pipeline failed', err);
+      res.destroy();
+    });
+  };
+}
+
+/** Writes a plain HTTP answer on a socket that asked to upgrade, then closes it. */
+export function refuseUpgrade(socket: Duplex, status: number, detail: unknown, headers: Record<string, string> = {}): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ detail });
+  const lines = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'Connection: close',
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+  socket.once('finish', () => socket.destroy());
+}
+
+/** The `node:http` 'upgrade' listener: WebSocket routes accept, everything else is refused. */
+export function createUpgradeListener(table: RouteTable) {
+  return function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') return refuseUpgrade(socket, 400, 'Only WebSocket upgrades are supported');
+    const found = table.find('GET', req.url ?? '/');
+    if (found === 'bad-url') return refuseUpgrade(socket, 400, 'Invalid percent-encoding in the request path');
+    if (found === null) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!found.entry.socket) return refuseUpgrade(socket, 400, 'This route does not accept WebSocket upgrades');
+    found.entry.socket.upgrade(req, socket, head, found.params, found.query);
+  };
+}

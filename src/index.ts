@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+
+// Decorators
+export { Controller } from './metadata/controller.js';
+export { Get, Post, Put, Patch, Delete, Head, Options, WebSocket } from './metadata/routes.js';
+export { Param, Query, Header, Cookie, Body, Form, File, Depends } from './metadata/params.js';
+export { Module, Injectable, Inject } from './metadata/module.js';
+export { dependency } from './metadata/dependency.js';
+export type {
+  BodyOptions,
+  ControllerOptions,
+  DependsOptions,
+  FileOptions,
+  HttpMethod,
+  InjectableOptions,
+  ModuleOptions,
+  ParamOptions,
+  Provider,
+  ProviderToken,
+} from './metadata/records.js';
+
+// Application
+export { bootstrap } from './app/bootstrap.js';
+export { App, createApp } from './app/app.js';
+export type { AppOptions, ServeOptions, HttpHandlerFn, SocketHandlerFn } from './app/app.js';
+export { BootstrapError } from './app/errors.js';
+
+// HTTP
+export { Request } from './http/request.js';
+export { Response } from './http/response.js';
+export { HttpException } from './http/exceptions.js';
+export type { HttpRouteOptions, RouteDefinition } from './http/route.js';
+export type { UploadedFile, FormLimits } from './http/body.js';
+
+// WebSockets
+export { Connection } from './websocket/connection.js';
+export { Message } from './websocket/message.js';
+export { ConnectionClosed, ConnectionTimeout } from './websocket/errors.js';
+export { CloseCode } from './websocket/close-codes.js';
+export type { WebSocketOptions } from './websocket/options.js';
+
+// Dependency injection and resources
+export { Arena } from './di/arena.js';
+
+// Validation
+export { RequestValidationError } from './validation/errors.js';
+export type { ErrorDetail, Loc } from './validation/errors.js';
+
+// Testing
+export { TestClient, WebSocketDenied } from './testing/test-client.js';
+export type { TestRequestOptions, TestResponse, TestSocketOptions } from './testing/test-client.js';

@@ -1,0 +1,103 @@
+import type { HttpRouteOptions } from '../http/route.js';
+import type { WebSocketOptions } from '../websocket/options.js';
+
+/** What `@Controller(prefix, options)` records. */
+export interface ControllerOptions {
+  /** Tags added to every route of the controller in the OpenAPI document. */
+  tags?: string[];
+  /** Dependencies run before every route of the controller, for their effect. */
+  dependencies?: unknown[];
+}
+
+export interface ControllerRecord extends ControllerOptions {
+  prefix: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export type RouteRecord =
+  | { kind: 'http'; method: HttpMethod; path: string; propertyKey: string; options: HttpRouteOptions }
+  | { kind: 'websocket'; method: 'GET'; path: string; propertyKey: string; options: WebSocketOptions };
+
+export type ParamSource = 'path' | 'query' | 'header' | 'cookie' | 'body' | 'form' | 'file' | 'depends';
+
+/** A scalar a path, query, header, cookie or form value is coerced to. */
+export type ScalarType = StringConstructor | NumberConstructor | BooleanConstructor | DateConstructor;
+
+/** Options of `@Param`, `@Query`, `@Header`, `@Cookie` and `@Form`. */
+export interface ParamOptions {
+  /** Overrides the emitted type: a scalar, or `[Scalar]` for a list (repeated query keys). */
+  type?: ScalarType | [ScalarType];
+  /** Only whole numbers are accepted (`type: integer` in OpenAPI). */
+  integer?: boolean;
+  /** Allowed values: a TypeScript string enum object or a list. */
+  enum?: Record<string, string | number> | readonly (string | number)[];
+  /** Used when the value is absent; makes the parameter optional. */
+  default?: unknown;
+  /** `false` makes the parameter optional without a default (it is `undefined` when absent). */
+  required?: boolean;
+  description?: string;
+  deprecated?: boolean;
+  example?: unknown;
+}
+
+/** Options of `@Body()`. */
+export interface BodyOptions {
+  /** Overrides the emitted type, e.g. a DTO class, or `[Dto]` for a list of them. */
+  type?: Function | [Function];
+  /** Strip properties the DTO does not declare. */
+  whitelist?: boolean;
+  /** Answer 422 for properties the DTO does not declare. */
+  forbidUnknown?: boolean;
+  required?: boolean;
+  description?: string;
+}
+
+/** Options of `@File()`. */
+export interface FileOptions {
+  /** Several files under the same field name. */
+  multiple?: boolean;
+  required?: boolean;
+  description?: string;
+}
+
+/** Options of `@Depends()`. */
+export interface DependsOptions {
+  /** Run the provider again instead of reusing its value within the same request. */
+  useCache?: boolean;
+}
+
+export interface ParamRecord {
+  index: number;
+  source: ParamSource;
+  /** Field name: path parameter, query key, header, cookie, form field or body key. */
+  name?: string;
+  options: Omit<ParamOptions, 'type'> & Omit<BodyOptions, 'type'> & FileOptions & DependsOptions & {
+    type?: ParamOptions['type'] | BodyOptions['type'];
+  };
+  provider?: Function;
+}
+
+/** What `@Module()` records. */
+export interface ModuleOptions {
+  imports?: Function[];
+  controllers?: Function[];
+  providers?: Provider[];
+  exports?: unknown[];
+  /** Providers exported by a global module are visible everywhere. */
+  global?: boolean;
+}
+
+export type ProviderToken = Function | string | symbol;
+
+export type Provider =
+  | Function
+  | { provide: ProviderToken; useValue: unknown }
+  | { provide: ProviderToken; useClass: Function }
+  | { provide: ProviderToken; useFactory: (...args: never[]) => unknown; inject?: ProviderToken[] };
+
+/** What `@Injectable()` records. */
+export interface InjectableOptions {
+  /** `singleton` (default): one per app; `request`: one per HTTP request or WebSocket connection. */
+  scope?: 'singleton' | 'request';
+}

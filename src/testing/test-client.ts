@@ -1,0 +1,189 @@
+import { duplexPair } from 'node:stream';
+import { inject, type InjectOptions } from 'light-my-request';
+import { parseSetCookie } from 'cookie';
+import { WebSocket as WsClient } from 'ws';
+import type { App } from '../app/app.js';
+import { Connection } from '../websocket/connection.js';
+import { resolveSocketLimits } from '../websocket/options.js';
+import { encodeMultipart, type TestFile } from './multipart.js';
+
+/** What a test request may carry. */
+export interface TestRequestOptions {
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent urlencoded, or as multipart when `files` are given too. */
+  form?: Record<string, string | string[]>;
+  /** Multipart file fields. */
+  files?: Record<string, TestFile | TestFile[]>;
+  /** A raw body, sent as is. */
+  body?: string | Buffer;
+  /** Cookies for this request only, on top of the kept ones. */
+  cookies?: Record<string, string>;
+}
+
+/** An answer received by the TestClient. */
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  text: string;
+  body: Buffer;
+  json<T = unknown>(): T;
+}
+
+/** Options of `TestClient.websocketConnect()`. */
+export interface TestSocketOptions {
+  headers?: Record<string, string>;
+  query?: TestRequestOptions['query'];
+  subprotocols?: string[];
+}
+
+/** The server refused a test WebSocket connection before the upgrade. */
+export class WebSocketDenied extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`WebSocket upgrade refused with ${status}: ${body}`);
+    this.name = 'WebSocketDenied';
+  }
+
+  json<T = unknown>(): T {
+    return JSON.parse(this.body) as T;
+  }
+}
+
+/**
+ * Calls an app in process, without a network port: HTTP requests through the app's request
+ * listener, WebSockets over an in-memory socket pair through the app's real upgrade path.
+ * Cookies set by answers are kept and sent with later requests.
+ * @example const res = await new TestClient(app).get('/items/1'); assert.equal(res.status, 200);
+ */
+export class TestClient {
+  /** Cookies kept between requests. */
+  readonly cookies = new Map<string, string>();
+
+  constructor(readonly app: App) {}
+
+  get(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('GET', path, options);
+  }
+
+  post(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('POST', path, options);
+  }
+
+  put(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('PUT', path, options);
+  }
+
+  patch(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('PATCH', path, options);
+  }
+
+  delete(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('DELETE', path, options);
+  }
+
+  head(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('HEAD', path, options);
+  }
+
+  options(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('OPTIONS', path, options);
+  }
+
+  async request(method: string, path: string, options: TestRequestOptions = {}): Promise<TestResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    const cookieHeader = this.cookieHeader(options.cookies);
+    if (cookieHeader) headers.cookie = cookieHeader;
+    let payload: string | Buffer | undefined = options.body;
+    if (options.json !== undefined) {
+      payload = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (options.files) {
+      const encoded = encodeMultipart(options.form ?? {}, options.files);
+      payload = encoded.body;
+      headers['content-type'] ??= encoded.contentType;
+    } else if (options.form) {
+      payload = formEncode(options.form);
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    }
+    const res = await inject(this.app.handle, {
+      method: method as InjectOptions['method'],
+      url: path + queryString(options.query),
+      headers,
+      payload,
+    });
+    this.keepCookies(res.headers['set-cookie']);
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      text: res.payload,
+      body: res.rawPayload,
+      json: <T>() => JSON.parse(res.payload) as T,
+    };
+  }
+
+  /**
+   * Opens a WebSocket to the app in process and returns the client end with the same API as
+   * the handler's `Connection`. Rejects with `WebSocketDenied` when the upgrade is refused.
+   */
+  websocketConnect(path: string, options: TestSocketOptions = {}): Promise<Connection> {
+    const [clientSide, serverSide] = duplexPair();
+    Object.defineProperty(serverSide, 'remoteAddress', { value: '127.0.0.1' });
+    this.app.server.emit('connection', serverSide);
+    const headers = { ...options.headers };
+    const cookieHeader = this.cookieHeader();
+    if (cookieHeader) headers.cookie ??= cookieHeader;
+    const ws = new WsClient(`ws://testserver${path}${queryString(options.query)}`, options.subprotocols ?? [], {
+      headers,
+      createConnection: () => clientSide as never,
+      perMessageDeflate: false,
+    });
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => {
+        ws.removeAllListeners('error');
+        resolve(new Connection(ws, { limits: resolveSocketLimits({ maxMessageBytes: 64 * 1024 * 1024 }), remoteAddress: 'testserver' }));
+      });
+      ws.once('unexpected-response', (_req, res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          reject(new WebSocketDenied(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+          clientSide.destroy();
+        });
+      });
+      ws.once('error', reject);
+    });
+  }
+
+  private cookieHeader(extra: Record<string, string> = {}): string {
+    const all = new Map([...this.cookies, ...Object.entries(extra)]);
+    return [...all].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  }
+
+  private keepCookies(setCookie: string | string[] | undefined): void {
+    for (const line of [setCookie ?? []].flat()) {
+      const cookie = parseSetCookie(line);
+      const expired = cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
+      if (expired || !cookie.value) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+}
+
+function formEncode(form: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) params.append(key, v);
+  return params.toString();
+}
+
+function queryString(query: TestRequestOptions['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) for (const v of [value].flat()) params.append(key, String(v));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,88 @@
+import type { Socket } from 'node:net';
+import type { WebSocket } from 'ws';
+import { ConnectionTimeout } from './errors.js';
+
+// Past this many bytes queued for the peer, sends wait for 'drain': enough to keep a fast
+// link busy, small enough that a client that stops reading costs a bounded amount of memory.
+export const SEND_HIGH_WATER_MARK = 256 * 1024;
+
+/** Hands a frame to ws; `done` is ws's send callback. */
+export type Frame = (done: (err?: Error) => void) => void;
+
+/**
+ * Writes a connection's frames in call order, holding them back while more than
+ * `SEND_HIGH_WATER_MARK` bytes wait for the peer, so a client that never reads cannot make
+ * the server buffer without bound.
+ */
+export class SendGate {
+  // Sends waiting for room, in call order; a Set keeps insertion order and allows removal on timeout.
+  private readonly waiting = new Set<() => void>();
+  private raw: Socket | null = null;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly isShut: () => boolean,
+    private readonly closedError: () => Error,
+  ) {}
+
+  /** Starts watching the net socket under an open WebSocket for 'drain'. */
+  open(raw: Socket | null): void {
+    this.raw = raw;
+    raw?.on('drain', this.wake);
+    this.wake();
+  }
+
+  /** Stops watching and rejects every waiting send with `closedError()`. */
+  shut(): void {
+    this.raw?.off('drain', this.wake);
+    this.wake();
+  }
+
+  /** Resolves when ws has written the frame; rejects with `closedError()` or a `ConnectionTimeout`. */
+  write(frame: Frame, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let timer: NodeJS.Timeout | undefined;
+      const settle = (err?: Error): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.waiting.delete(attempt);
+        if (err === undefined) resolve();
+        else reject(err);
+      };
+      const attempt = (): void => {
+        if (settled) return;
+        if (this.isShut()) return settle(this.closedError());
+        // Queue behind earlier waiting sends so that frames keep their call order.
+        if (this.waiting.size > 0 || !this.hasRoom()) {
+          this.waiting.add(attempt);
+          return;
+        }
+        try {
+          // ws fails a write only when the socket is closing or gone.
+          frame((err) => settle(err ? this.closedError() : undefined));
+        } catch (err) {
+          settle(err as Error);
+        }
+      };
+      if (timeoutMs > 0) {
+        timer = setTimeout(() => settle(new ConnectionTimeout(timeoutMs, `WebSocket send not done within ${timeoutMs} ms`)), timeoutMs).unref();
+      }
+      attempt();
+    });
+  }
+
+  /** Whether a frame may be written now without growing the buffer past the mark. */
+  hasRoom(): boolean {
+    if (this.socket.readyState === this.socket.CONNECTING) return false;
+    // Past the mark, 'drain' comes only if the net socket asked for it; otherwise writing is the way on.
+    return this.socket.bufferedAmount <= SEND_HIGH_WATER_MARK || this.raw?.writableNeedDrain !== true;
+  }
+
+  private readonly wake = (): void => {
+    const waiting = [...this.waiting];
+    this.waiting.clear();
+    for (const attempt of waiting) attempt();
+  };
+}
