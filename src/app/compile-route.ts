@@ -50,7 +50,8 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const { json: readsJson, form: readsForm } = env.needs;
   const handler = definition.handler as (...args: unknown[]) => unknown;
   const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
-  const formLimits: FormLimits = { ...DEFAULT_FORM_LIMITS, ...settings.formLimits, bodyBytes: bodyLimit };
+  // Forms carry files, so they have their own overall limit unless the route sets one.
+  const formLimits: FormLimits = { ...DEFAULT_FORM_LIMITS, ...settings.formLimits, ...(options.bodyLimit ? { bodyBytes: options.bodyLimit } : {}) };
   const filter = options.responseModel ? compileModelFilter(options.responseModel) : undefined;
   const plan: WritePlan = {
     status: options.status ?? 200,

@@ -8,6 +8,7 @@ import { Inbox } from './inbox.js';
 import { Message, type Opcode } from './message.js';
 import { nonNegative, positive, type ResolvedSocketLimits } from './options.js';
 import { SendGate, type Frame } from './send-gate.js';
+
 // How long close() waits for the peer to finish the close handshake before terminating.
 const CLOSE_GRACE_MS = 5_000;
 

@@ -1,0 +1,57 @@
+import type { ParamSpec, RouteDefinition } from '../http/route.js';
+import type { ParamRecord } from '../metadata/records.js';
+import { readConstructorParams, readDependencyTypes, readInjectable, readInjectTokens, readParamTypes } from '../metadata/read.js';
+
+/** A decorated parameter that reads the request. */
+export type RequestParam = ParamRecord & { type: unknown; source: Exclude<ParamRecord['source'], 'depends'> };
+
+/**
+ * Every parameter a route reads from the request: its handler's, then those of its
+ * `@Depends` providers, request-scoped `@Injectable()` classes and route `dependencies`,
+ * nested, as `app/compile-params.ts` compiles them. A name read twice from the same place
+ * is listed once, as first declared.
+ */
+export function requestParams(route: RouteDefinition): RequestParam[] {
+  const out: RequestParam[] = [];
+  const listed = new Set<string>();
+  const expanded = new Set<Function>();
+
+  const visit = (specs: ParamSpec[]): void => {
+    for (const spec of specs) {
+      if (spec.source === 'depends') expand(spec.provider!);
+      else if (spec.source === 'type') {
+        if (typeof spec.type === 'function' && readInjectable(spec.type)?.scope === 'request') expand(spec.type);
+      } else {
+        const key = `${spec.source} ${spec.name ?? ''}`;
+        if (listed.has(key)) continue;
+        listed.add(key);
+        out.push(spec as RequestParam);
+      }
+    }
+  };
+  const expand = (provider: Function): void => {
+    if (expanded.has(provider)) return;
+    expanded.add(provider);
+    visit(providerParams(provider));
+  };
+
+  visit(route.params);
+  for (const dependency of route.dependencies) if (typeof dependency === 'function') expand(dependency);
+  return out;
+}
+
+// The same reading of a provider's parameters as app/compile-params.ts; documents are built
+// once, on first use, so this reflection stays off the request path.
+function providerParams(provider: Function): ParamSpec[] {
+  const records = readConstructorParams(provider);
+  const types = readDependencyTypes(provider) ?? readParamTypes(provider);
+  const tokens = readInjectTokens(provider);
+  const count = Math.max(types.length, ...records.map((r) => r.index + 1), 0);
+  const specs: ParamSpec[] = [];
+  for (let index = 0; index < count; index++) {
+    const record = records.find((r) => r.index === index);
+    const type = tokens[index] ?? types[index];
+    specs.push(record ? { ...record, type } : { index, source: 'type', type });
+  }
+  return specs;
+}

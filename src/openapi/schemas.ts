@@ -1,0 +1,155 @@
+import { IS_DIVISIBLE_BY, IS_ENUM, IS_NEGATIVE, IS_POSITIVE, MAX, MIN } from 'class-validator';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { createRequire } from 'node:module';
+import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
+import type { JsonSchema } from './types.js';
+
+/** Where component schemas live in both documents. */
+export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+
+// class-transformer keeps @Type() records here; class-validator-jsonschema follows them to nested DTOs.
+const { defaultMetadataStorage } = createRequire(import.meta.url)('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['classTransformerMetadataStorage'];
+};
+
+type Converters = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['additionalConverters'];
+
+// The library's defaults set `type: number` on numeric constraints, which overrides an
+// `@IsInt()` declared below them, and list a numeric enum's reverse-mapped names.
+const CONVERTERS = {
+  [MIN]: (meta) => ({ minimum: meta.constraints[0] }),
+  [MAX]: (meta) => ({ maximum: meta.constraints[0] }),
+  [IS_POSITIVE]: { exclusiveMinimum: 0 },
+  [IS_NEGATIVE]: { exclusiveMaximum: 0 },
+  [IS_DIVISIBLE_BY]: (meta) => ({ multipleOf: meta.constraints[0] }),
+  [IS_ENUM]: (meta) => enumSchema(planCoercion({ enum: meta.constraints[0] }, undefined).enumValues ?? []) as never,
+} satisfies Converters;
+
+/** The components behind FastAPI's 422 answer, `{"detail": [{type, loc, msg, input, ctx?}]}`. */
+const VALIDATION_COMPONENTS: Record<string, JsonSchema> = {
+  HTTPValidationError: {
+    title: 'HTTPValidationError',
+    type: 'object',
+    properties: { detail: { title: 'Detail', type: 'array', items: { $ref: `${SCHEMA_REF_PREFIX}ValidationError` } } },
+  },
+  ValidationError: {
+    title: 'ValidationError',
+    type: 'object',
+    properties: {
+      type: { title: 'Error Type', type: 'string' },
+      loc: { title: 'Location', type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
+      msg: { title: 'Message', type: 'string' },
+      input: { title: 'Input' },
+      ctx: { title: 'Context', type: 'object' },
+    },
+    required: ['type', 'loc', 'msg'],
+  },
+};
+
+/** Collects the component schemas one document refers to. */
+export interface SchemaRegistry {
+  /** A declared type's schema: a DTO class as a `$ref`, `[Dto]` as an array of them, built-ins as their JSON type. */
+  forType(type: unknown): JsonSchema;
+  /** A `$ref` to the schema of FastAPI's 422 answer. */
+  validationError(): JsonSchema;
+  /** The components referred to so far, with those they refer to, sorted by name. */
+  components(): Record<string, JsonSchema>;
+}
+
+/**
+ * A registry over class-validator's metadata: each DTO becomes a component named after its
+ * class (so two DTOs must not share a name), nested DTOs (`@ValidateNested()` + `@Type()`)
+ * become `$ref`s, and only components the document reaches are kept.
+ */
+export function createSchemaRegistry(): SchemaRegistry {
+  const roots = new Map<string, JsonSchema>();
+  let generated: Record<string, JsonSchema> | undefined;
+
+  const dtoSchemas = (): Record<string, JsonSchema> =>
+    (generated ??= validationMetadatasToSchemas({
+      refPointerPrefix: SCHEMA_REF_PREFIX,
+      classTransformerMetadataStorage: defaultMetadataStorage,
+      additionalConverters: CONVERTERS,
+    }) as Record<string, JsonSchema>);
+
+  function forType(type: unknown): JsonSchema {
+    if (Array.isArray(type)) return { type: 'array', items: forType(type[0]) };
+    const builtin = BUILTIN_SCHEMAS.get(type);
+    if (builtin) return { ...builtin };
+    if (typeof type !== 'function' || !type.name) return {};
+    if (!roots.has(type.name)) roots.set(type.name, dtoSchemas()[type.name] ?? { title: type.name, type: 'object' });
+    return { $ref: SCHEMA_REF_PREFIX + type.name };
+  }
+
+  function validationError(): JsonSchema {
+    for (const [name, schema] of Object.entries(VALIDATION_COMPONENTS)) roots.set(name, schema);
+    return { $ref: `${SCHEMA_REF_PREFIX}HTTPValidationError` };
+  }
+
+  function components(): Record<string, JsonSchema> {
+    const found = new Map(roots);
+    const pending = [...roots.values()];
+    while (pending.length > 0) {
+      for (const name of refsIn(pending.pop())) {
+        if (found.has(name)) continue;
+        // A nested class without validators has no generated schema: any object fits it.
+        const schema = dtoSchemas()[name] ?? { title: name, type: 'object' };
+        found.set(name, schema);
+        pending.push(schema);
+      }
+    }
+    return Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  return { forType, validationError, components };
+}
+
+const BUILTIN_SCHEMAS = new Map<unknown, JsonSchema>([
+  [String, { type: 'string' }],
+  [Number, { type: 'number' }],
+  [Boolean, { type: 'boolean' }],
+  [Date, { type: 'string', format: 'date-time' }],
+  [Array, { type: 'array', items: {} }],
+  [Object, {}],
+  [Buffer, { type: 'string', format: 'binary' }],
+  [Uint8Array, { type: 'string', format: 'binary' }],
+]);
+
+function refsIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) refsIn(item, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string' && inner.startsWith(SCHEMA_REF_PREFIX)) out.push(inner.slice(SCHEMA_REF_PREFIX.length));
+      else refsIn(inner, out);
+    }
+  }
+  return out;
+}
+
+/** The schema of a path, query, header, cookie or form value, from the plan its coercer follows. */
+export function scalarSchema(plan: CoercionPlan): JsonSchema {
+  const item: JsonSchema = plan.scalar === 'date' ? { type: 'string', format: 'date-time' } : { type: plan.scalar };
+  if (plan.enumValues) Object.assign(item, enumSchema(plan.enumValues));
+  const schema: JsonSchema = plan.list ? { type: 'array', items: item } : item;
+  const fallback = jsonValue(plan.default);
+  if (fallback !== undefined) schema.default = fallback;
+  return schema;
+}
+
+function enumSchema(values: (string | number)[]): JsonSchema {
+  const type = values.every((v) => typeof v === 'string')
+    ? 'string'
+    : values.every((v) => Number.isInteger(v))
+      ? 'integer'
+      : values.every((v) => typeof v === 'number')
+        ? 'number'
+        : undefined;
+  return type ? { type, enum: values } : { enum: values };
+}
+
+/** A default or example as it reads in JSON (a `Date` as its ISO string); `undefined` when it has no JSON form. */
+export function jsonValue(value: unknown): unknown {
+  if (value === undefined || ['function', 'symbol', 'bigint'].includes(typeof value)) return undefined;
+  return JSON.parse(JSON.stringify(value) ?? 'null');
+}

@@ -1,0 +1,172 @@
+/** A JSON Schema (2020-12, as OpenAPI 3.1 and AsyncAPI 3 use it); only the keywords Zigmund writes are named. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  default?: unknown;
+  examples?: unknown[];
+  [keyword: string]: unknown;
+}
+
+/** `info.contact` of both documents. */
+export interface ContactInfo {
+  name?: string;
+  url?: string;
+  email?: string;
+}
+
+/** `info.license`: an SPDX `identifier` or a `url`, as OpenAPI 3.1 allows. */
+export interface LicenseInfo {
+  name: string;
+  identifier?: string;
+  url?: string;
+}
+
+/** An entry of the OpenAPI `servers` list. */
+export interface ServerInfo {
+  url: string;
+  description?: string;
+  variables?: Record<string, { default: string; enum?: string[]; description?: string }>;
+}
+
+/** What the documents' `info` and `servers` are made of: a subset of the app options. */
+export interface DocumentInfo {
+  title?: string;
+  version?: string;
+  description?: string;
+  servers?: ServerInfo[];
+  contact?: ContactInfo;
+  license?: LicenseInfo;
+}
+
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: JsonSchema;
+  description?: string;
+  deprecated?: boolean;
+  example?: unknown;
+}
+
+export interface OpenApiMediaType {
+  schema: JsonSchema;
+}
+
+export interface OpenApiRequestBody {
+  required: boolean;
+  content: Record<string, OpenApiMediaType>;
+  description?: string;
+}
+
+export interface OpenApiResponse {
+  description: string;
+  content?: Record<string, OpenApiMediaType>;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  deprecated?: boolean;
+  parameters?: OpenApiParameter[];
+  requestBody?: OpenApiRequestBody;
+  responses: Record<string, OpenApiResponse>;
+  /** A WebSocket route's configuration, on the GET operation that upgrades. */
+  'x-websocket'?: WebSocketExtension;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** The `x-websocket` extension of a WebSocket route's operation. */
+export interface WebSocketExtension {
+  idleTimeoutMs: number;
+  maxMessageBytes: number;
+  maxPendingMessages: number;
+  sendTimeoutMs: number;
+  autoPong: boolean;
+  pingIntervalMs: number;
+  pongTimeoutMs: number;
+  subprotocols: string[];
+  requireSubprotocol: boolean;
+  allowedOrigins: string[];
+}
+
+export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch', OpenApiOperation>>;
+
+/** The OpenAPI 3.1 document served at `/openapi.json` and returned by `app.openapi()`. */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description?: string; contact?: ContactInfo; license?: LicenseInfo };
+  servers?: ServerInfo[];
+  paths: Record<string, OpenApiPathItem>;
+  components: { schemas: Record<string, JsonSchema> };
+  tags?: { name: string; description?: string }[];
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface AsyncApiParameter {
+  description?: string;
+  enum?: string[];
+  default?: string;
+  examples?: string[];
+}
+
+export interface AsyncApiMessage {
+  name: string;
+  title?: string;
+  contentType: string;
+  payload: JsonSchema;
+}
+
+/** The `ws` channel binding: what the opening handshake carries. */
+export interface WebSocketChannelBinding {
+  method: 'GET';
+  query?: JsonSchema;
+  headers?: JsonSchema;
+  bindingVersion: '0.1.0';
+}
+
+export interface AsyncApiChannel {
+  address: string;
+  summary?: string;
+  description?: string;
+  title?: string;
+  parameters?: Record<string, AsyncApiParameter>;
+  messages?: Record<string, { $ref: string }>;
+  tags?: { name: string }[];
+  bindings?: { ws: WebSocketChannelBinding };
+}
+
+export interface AsyncApiOperation {
+  action: 'send' | 'receive';
+  channel: { $ref: string };
+  summary?: string;
+  messages: { $ref: string }[];
+}
+
+export interface AsyncApiServer {
+  host: string;
+  protocol: 'ws' | 'wss';
+  pathname?: string;
+  description?: string;
+}
+
+/** The AsyncAPI 3.0 document served at `/asyncapi.json` and returned by `app.asyncapi()`. */
+export interface AsyncApiDocument {
+  asyncapi: '3.0.0';
+  info: { title: string; version: string; description?: string; contact?: ContactInfo; license?: { name: string; url?: string } };
+  servers?: Record<string, AsyncApiServer>;
+  defaultContentType: string;
+  channels: Record<string, AsyncApiChannel>;
+  operations: Record<string, AsyncApiOperation>;
+  components: { schemas: Record<string, JsonSchema>; messages: Record<string, AsyncApiMessage> };
+  [extension: `x-${string}`]: unknown;
+}
