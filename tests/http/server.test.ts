@@ -127,3 +127,25 @@ test('close() stops accepting connections', async () => {
   await other.close();
   await assert.rejects(fetch(`${otherUrl}/hello`));
 });
+
+test('every bad input gets its clear error over a real socket too', async () => {
+  const strict = createApp({ bodyLimit: 64, logStartup: false });
+  strict.post('/json', async (req) => (await req.json()) as object);
+  strict.get('/items/:id', (req) => ({ id: req.params.id }));
+  const base = await strict.serve({ port: 0 });
+  try {
+    const post = (body: string, type = 'application/json') => fetch(`${base}/json`, { method: 'POST', body, headers: { 'content-type': type } });
+    const malformed = await post('{"a": 1,,}');
+    assert.equal(malformed.status, 422);
+    assert.equal(((await malformed.json()) as { detail: { type: string }[] }).detail[0].type, 'json_invalid');
+    assert.equal((await post('{"a": "' + 'x'.repeat(100) + '"}')).status, 413);
+    assert.equal((await fetch(`${base}/items/%ZZ`)).status, 400);
+    assert.equal((await fetch(`${base}/nowhere`)).status, 404);
+    const wrongMethod = await fetch(`${base}/json`);
+    assert.equal(wrongMethod.status, 405);
+    assert.equal(wrongMethod.headers.get('allow'), 'POST');
+    assert.deepEqual(await (await fetch(`${base}/items/7`)).json(), { id: '7' });
+  } finally {
+    await strict.close();
+  }
+});

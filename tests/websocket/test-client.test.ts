@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Arena, Connection, ConnectionClosed, Request, TestClient, WebSocketDenied, createApp } from 'zigmund';
+import { Arena, Connection, ConnectionClosed, Header, HttpException, Request, TestClient, WebSocketDenied, createApp, dependency } from 'zigmund';
 
 function makeApp(events: string[]) {
   const app = createApp();
@@ -61,4 +61,18 @@ test('a throwing handler closes the test connection with 1011', async (t) => {
   t.mock.method(console, 'error', () => undefined);
   const conn = await new TestClient(makeApp([])).websocketConnect('/throws');
   await assert.rejects(conn.receive(), (err: unknown) => err instanceof ConnectionClosed && err.code === 1011);
+});
+
+test('route dependencies run before the upgrade and refuse it with their HTTP status', async () => {
+  const requireToken = dependency([Header('x-token', { required: false })], (token: string | undefined) => {
+    if (token !== 'secret') throw new HttpException(401, 'Not authenticated', { 'www-authenticate': 'Bearer' });
+  });
+  const app = createApp();
+  app.websocket('/private', async (conn: Connection) => {
+    await conn.sendText('welcome');
+  }, { dependencies: [requireToken] });
+  const client = new TestClient(app);
+  await assert.rejects(client.websocketConnect('/private'), (err: unknown) => err instanceof WebSocketDenied && err.status === 401);
+  const conn = await client.websocketConnect('/private', { headers: { 'x-token': 'secret' } });
+  assert.equal((await conn.receive()).text(), 'welcome');
 });
