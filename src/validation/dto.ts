@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { compileChecks } from './compiled-checks.js';
 import type { ErrorDetail, Loc } from './errors.js';
+import { compileTransform } from './fast-transform.js';
 
 /** How a DTO treats properties it does not declare. */
 export interface DtoOptions {
@@ -11,31 +13,66 @@ export interface DtoOptions {
 }
 
 export type DtoResult = { value: unknown; errors?: undefined } | { value?: undefined; errors: ErrorDetail[] };
-export type DtoValidator = (input: unknown, loc: Loc) => Promise<DtoResult>;
+/** Validates one value; synchronous on the compiled path, a promise when class-validator runs. */
+export type DtoValidator = (input: unknown, loc: Loc) => DtoResult | Promise<DtoResult>;
 
 type Constructor = new () => object;
 
 /**
- * Builds the validator of one DTO class once: class-transformer turns the plain value into
- * an instance, class-validator checks it, and failures come back in FastAPI's shape.
+ * Builds the validator of one DTO class once. Valid input takes the compiled path: a
+ * transform and straight-line checks prepared from the class's metadata, no promise.
+ * Anything else, and DTOs using features the compiled path does not cover, go through
+ * class-transformer + class-validator, whose errors come back in FastAPI's shape.
  */
 export function compileDto(dto: Function, options: DtoOptions = {}): DtoValidator {
+  const fastTransform = compileTransform(dto);
+  // class-transformer throws on some hostile JSON (a nested `{"constructor": null}`); the
+  // compiled transform skips those keys as class-transformer means to, so it serves both paths.
+  const slow = validateWithClassValidator(dto, fastTransform ?? ((input) => plainToInstance(dto as Constructor, input)), options);
+  const isValid = fastTransform && compileChecks(dto, { whitelist: whitelists(options), forbidNonWhitelisted: options.forbidUnknown === true });
+  if (!fastTransform || !isValid) return slow;
+  return function validateDto(input, loc) {
+    if (!isPlainObject(input)) return notAnObject(input, loc);
+    const instance = fastTransform(input);
+    return isValid(instance) ? { value: instance } : slow(input, loc);
+  };
+}
+
+/** class-transformer + class-validator alone; the compiled path must answer as they do. */
+export function compileDtoWithClassValidator(dto: Function, options: DtoOptions = {}): DtoValidator {
+  return validateWithClassValidator(dto, (input) => plainToInstance(dto as Constructor, input), options);
+}
+
+function validateWithClassValidator(dto: Function, transform: (input: object) => object, options: DtoOptions): DtoValidator {
   const validatorOptions = {
-    whitelist: options.whitelist === true || options.forbidUnknown === true,
+    whitelist: whitelists(options),
     forbidNonWhitelisted: options.forbidUnknown === true,
     validationError: { target: false, value: true },
   };
-  return async function validateDto(input, loc) {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      return { errors: [{ type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object', input }] };
+  return async function validateSlowly(input, loc) {
+    if (!isPlainObject(input)) return notAnObject(input, loc);
+    let instance: object;
+    try {
+      instance = transform(input);
+    } catch {
+      return { errors: [{ type: 'model_attributes_type', loc, msg: `Input could not be converted to ${dto.name}`, input }] };
     }
-    const instance = plainToInstance(dto as Constructor, input) as object;
     const failures = await validate(instance, validatorOptions);
     if (failures.length === 0) return { value: instance };
     const errors: ErrorDetail[] = [];
     collect(failures, loc, input, errors);
     return { errors };
   };
+}
+
+const whitelists = (options: DtoOptions): boolean => options.whitelist === true || options.forbidUnknown === true;
+
+function isPlainObject(input: unknown): input is object {
+  return input !== null && typeof input === 'object' && !Array.isArray(input);
+}
+
+function notAnObject(input: unknown, loc: Loc): DtoResult {
+  return { errors: [{ type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object', input }] };
 }
 
 function collect(failures: ValidationError[], loc: Loc, parentInput: unknown, out: ErrorDetail[]): void {
