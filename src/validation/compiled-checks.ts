@@ -26,10 +26,8 @@ export function compileChecks(cls: Function, options: CheckOptions): ValidPredic
   let byClass = cache.get(key);
   if (!byClass) cache.set(key, (byClass = new Map()));
   if (byClass.has(cls)) return byClass.get(cls) ?? undefined;
-  // A placeholder first, so self-referencing DTOs find themselves while being compiled.
-  let compiled: ValidPredicate | undefined;
-  byClass.set(cls, (instance) => compiled!(instance));
-  compiled = build(cls, options);
+  // Nested classes are looked up when a value is checked, so self-referencing DTOs compile.
+  const compiled = build(cls, options);
   byClass.set(cls, compiled ?? null);
   return compiled;
 }
