@@ -1,4 +1,7 @@
-/** The kind of frame a `Message` came from; pings and pongs reach handlers only with `autoPong: false`. */
+/**
+ * The kind of frame a `Message` came from. Pings and pongs reach handlers only with
+ * `autoPong: false`; `'close'` never does, as a close surfaces as `ConnectionClosed`.
+ */
 export type Opcode = 'text' | 'binary' | 'ping' | 'pong' | 'close';
 
 /** One received WebSocket message: its opcode and its payload bytes. */

@@ -4,7 +4,7 @@ import { ConnectionTimeout } from './errors.js';
 
 // Past this many bytes queued for the peer, sends wait for 'drain': enough to keep a fast
 // link busy, small enough that a client that stops reading costs a bounded amount of memory.
-export const SEND_HIGH_WATER_MARK = 256 * 1024;
+const SEND_HIGH_WATER_MARK = 256 * 1024;
 
 /** Hands a frame to ws; `done` is ws's send callback. */
 export type Frame = (done: (err?: Error) => void) => void;

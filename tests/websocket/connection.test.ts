@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { test } from 'node:test';
 import { IsString } from 'class-validator';
 import { WebSocket } from 'ws';
@@ -195,5 +194,16 @@ test('reports the agreed subprotocol and the peer address', async (t) => {
   assert.equal(peer.ws.protocol, 'chat');
   ready.resolve();
   assert.deepEqual((await served.session).result, { subprotocol: 'chat', remoteAddress: '127.0.0.1' });
-  await once(peer.ws, 'close');
+  await peer.closed;
+});
+
+test('the Message helpers decode text and JSON', async (t) => {
+  const served = await serve(async (conn) => {
+    const message = await conn.receive();
+    return { text: message.text(), json: message.json() };
+  });
+  t.after(() => served.stop());
+  const peer = await served.connect();
+  peer.ws.send('{"n":[1,2]}');
+  assert.deepEqual((await served.session).result, { text: '{"n":[1,2]}', json: { n: [1, 2] } });
 });
