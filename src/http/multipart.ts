@@ -1,8 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import busboy from 'busboy';
+import { createRequire } from 'node:module';
+import type busboy from 'busboy';
 import { assertContentType, BodyAborted, bodyTooLarge, contentTypeOf, hasBody, unreadable } from './body.js';
 import { HttpException } from './exceptions.js';
+
+// Loaded with the first form, so apps without forms start without it.
+let busboyModule: typeof busboy | undefined;
+const loadBusboy = (): typeof busboy => (busboyModule ??= createRequire(import.meta.url)('busboy') as typeof busboy);
 
 /**
  * Caps on a form body, all enforced while it streams in; passing one answers 413. Files are
@@ -75,7 +80,7 @@ export async function parseForm(req: IncomingMessage, limits: FormLimits = DEFAU
   const kind: FormKind = contentTypeOf(req) === 'multipart/form-data' ? 'multipart' : 'urlencoded';
   let parser: busboy.Busboy;
   try {
-    parser = busboy({
+    parser = loadBusboy()({
       headers: req.headers,
       // Browsers send UTF-8 filenames raw, not in RFC 5987 `filename*`.
       defParamCharset: 'utf8',

@@ -1,11 +1,14 @@
 import { duplexPair } from 'node:stream';
-import { inject, type InjectOptions } from 'light-my-request';
+import type { InjectOptions } from 'light-my-request';
 import { parseSetCookie } from 'cookie';
 import { WebSocket as WsClient } from 'ws';
 import type { App } from '../app/app.js';
 import { Connection } from '../websocket/connection.js';
 import { resolveSocketLimits } from '../websocket/options.js';
 import { encodeMultipart, type TestFile } from './multipart.js';
+
+// Loaded with the first test request, so importing 'zigmund' in production never loads it.
+let lightMyRequest: Promise<{ inject: typeof import('light-my-request').inject }> | undefined;
 
 /** What a test request may carry. */
 export interface TestRequestOptions {
@@ -110,6 +113,7 @@ export class TestClient {
       payload = formEncode(options.form);
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
+    const { inject } = await (lightMyRequest ??= import('light-my-request'));
     const res = await inject(this.app.handle, {
       method: method as InjectOptions['method'],
       url: path + queryString(options.query),

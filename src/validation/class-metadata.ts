@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { getMetadataStorage } from 'class-validator';
+import type { getMetadataStorage } from 'class-validator';
+import { classValidator } from './libraries.js';
 
 /** One class-validator record: a decorator on a property. */
 export type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
@@ -21,8 +22,9 @@ interface TransformerStore {
   findTypeMetadata(target: Function, property: string): TypeRecord | undefined;
 }
 
-const transformerStore = (createRequire(import.meta.url)('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStore })
-  .defaultMetadataStorage;
+let store: TransformerStore | undefined;
+const transformerStore = (): TransformerStore =>
+  (store ??= (createRequire(import.meta.url)('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStore }).defaultMetadataStorage);
 
 export interface ConstraintRecord {
   name: string;
@@ -39,17 +41,23 @@ export function lineage(cls: Function): Function[] {
 
 /** class-validator's records for a class, as its own executor asks for them (no groups). */
 export function validationRecords(cls: Function): ValidationMetadata[] {
-  return getMetadataStorage().getTargetValidationMetadatas(cls, '', false, false);
+  return classValidator().getMetadataStorage().getTargetValidationMetadatas(cls, '', false, false);
+}
+
+/** Every property a class declares with a class-validator decorator, groups or not. */
+export function declaredFields(cls: Function): string[] {
+  const records = classValidator().getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  return [...new Set(records.map((r) => r.propertyName))];
 }
 
 export function constraintsOf(constraintCls: Function): ConstraintRecord[] {
-  return getMetadataStorage().getTargetValidatorConstraints(constraintCls) as unknown as ConstraintRecord[];
+  return classValidator().getMetadataStorage().getTargetValidatorConstraints(constraintCls) as unknown as ConstraintRecord[];
 }
 
 /** Whether class-transformer would do more for `cls` than copy keys and follow @Type() to classes. */
 export function hasCustomTransforms(cls: Function): boolean {
   return lineage(cls).some(
-    (c) => transformerStore._transformMetadatas.has(c) || transformerStore._exposeMetadatas.has(c) || transformerStore._excludeMetadatas.has(c),
+    (c) => transformerStore()._transformMetadatas.has(c) || transformerStore()._exposeMetadatas.has(c) || transformerStore()._excludeMetadatas.has(c),
   );
 }
 
@@ -57,11 +65,11 @@ export function hasCustomTransforms(cls: Function): boolean {
 export function typedProperties(cls: Function): Map<string, TypeRecord> {
   const out = new Map<string, TypeRecord>();
   for (const c of lineage(cls).reverse()) {
-    for (const [property, record] of transformerStore._typeMetadatas.get(c) ?? []) out.set(property, record);
+    for (const [property, record] of transformerStore()._typeMetadatas.get(c) ?? []) out.set(property, record);
   }
   return out;
 }
 
 export function typeOf(cls: Function, property: string): TypeRecord | undefined {
-  return transformerStore.findTypeMetadata(cls, property);
+  return transformerStore().findTypeMetadata(cls, property);
 }

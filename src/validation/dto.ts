@@ -1,8 +1,8 @@
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import { compileChecks } from './compiled-checks.js';
 import type { ErrorDetail, Loc } from './errors.js';
 import { compileTransform } from './fast-transform.js';
+import { classTransformer, classValidator } from './libraries.js';
 
 /** How a DTO treats properties it does not declare. */
 export interface DtoOptions {
@@ -28,7 +28,7 @@ export function compileDto(dto: Function, options: DtoOptions = {}): DtoValidato
   const fastTransform = compileTransform(dto);
   // class-transformer throws on some hostile JSON (a nested `{"constructor": null}`); the
   // compiled transform skips those keys as class-transformer means to, so it serves both paths.
-  const slow = validateWithClassValidator(dto, fastTransform ?? ((input) => plainToInstance(dto as Constructor, input)), options);
+  const slow = validateWithClassValidator(dto, fastTransform ?? ((input) => classTransformer().plainToInstance(dto as Constructor, input)), options);
   const isValid = fastTransform && compileChecks(dto, { whitelist: whitelists(options), forbidNonWhitelisted: options.forbidUnknown === true });
   if (!fastTransform || !isValid) return slow;
   return function validateDto(input, loc) {
@@ -40,7 +40,7 @@ export function compileDto(dto: Function, options: DtoOptions = {}): DtoValidato
 
 /** class-transformer + class-validator alone; the compiled path must answer as they do. */
 export function compileDtoWithClassValidator(dto: Function, options: DtoOptions = {}): DtoValidator {
-  return validateWithClassValidator(dto, (input) => plainToInstance(dto as Constructor, input), options);
+  return validateWithClassValidator(dto, (input) => classTransformer().plainToInstance(dto as Constructor, input), options);
 }
 
 function validateWithClassValidator(dto: Function, transform: (input: object) => object, options: DtoOptions): DtoValidator {
@@ -57,7 +57,7 @@ function validateWithClassValidator(dto: Function, transform: (input: object) =>
     } catch {
       return { errors: [{ type: 'model_attributes_type', loc, msg: `Input could not be converted to ${dto.name}`, input }] };
     }
-    const failures = await validate(instance, validatorOptions);
+    const failures = await classValidator().validate(instance, validatorOptions);
     if (failures.length === 0) return { value: instance };
     const errors: ErrorDetail[] = [];
     collect(failures, loc, input, errors);

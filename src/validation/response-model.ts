@@ -1,14 +1,4 @@
-import { getMetadataStorage } from 'class-validator';
-import { createRequire } from 'node:module';
-
-interface TypeRecords {
-  findTypeMetadata(target: Function, property: string): { typeFunction?: () => unknown } | undefined;
-}
-
-// class-transformer keeps @Type() records here and has no public reader for them.
-const { defaultMetadataStorage } = createRequire(import.meta.url)('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: TypeRecords;
-};
+import { declaredFields, typeOf } from './class-metadata.js';
 
 /** Keeps only the fields a response model declares, recursively, as FastAPI's `response_model` does. */
 export type ModelFilter = (value: unknown) => unknown;
@@ -22,7 +12,7 @@ export function compileModelFilter(model: Function | [Function]): ModelFilter {
   const fields = declaredFields(model);
   const nested = new Map<string, ModelFilter>();
   for (const field of fields) {
-    const typeMeta = defaultMetadataStorage.findTypeMetadata(model, field);
+    const typeMeta = typeOf(model, field);
     const type = typeMeta?.typeFunction?.();
     if (typeof type === 'function' && type !== model && declaredFields(type).length > 0) nested.set(field, compileModelFilter(type));
   }
@@ -38,9 +28,4 @@ export function compileModelFilter(model: Function | [Function]): ModelFilter {
     }
     return out;
   };
-}
-
-export function declaredFields(model: Function): string[] {
-  const metas = getMetadataStorage().getTargetValidationMetadatas(model, '', true, false);
-  return [...new Set(metas.map((m) => m.propertyName))];
 }

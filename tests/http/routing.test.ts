@@ -73,7 +73,7 @@ test('createApp function routes share the route table with decorated ones', asyn
   assert.deepEqual((await client.get('/hello')).json(), { message: 'Hello World' });
   assert.deepEqual((await client.post('/echo', { json: { a: 1 } })).json(), { got: { a: 1 } });
   assert.equal((await client.options('/hello')).headers.allow, 'GET, OPTIONS');
-  assert.equal(app.routes.length, 3);
+  assert.deepEqual(app.routes.filter((r) => r.path === '/hello' || r.path === '/echo').map((r) => `${r.method} ${r.path}`), ['GET /hello', 'POST /echo', 'OPTIONS /hello']);
 });
 
 test('a duplicate route fails at bootstrap naming the controller and method', async () => {
