@@ -1,7 +1,8 @@
 import { duplexPair } from 'node:stream';
 import type { InjectOptions } from 'light-my-request';
 import { parseSetCookie } from 'cookie';
-import { WebSocket as WsClient } from 'ws';
+import { createRequire } from 'node:module';
+import type { WebSocket as WsClient } from 'ws';
 import type { App } from '../app/app.js';
 import { Connection } from '../websocket/connection.js';
 import { resolveSocketLimits } from '../websocket/options.js';
@@ -141,7 +142,8 @@ export class TestClient {
     const headers = { ...options.headers };
     const cookieHeader = this.cookieHeader();
     if (cookieHeader) headers.cookie ??= cookieHeader;
-    const ws = new WsClient(`ws://testserver${path}${queryString(options.query)}`, options.subprotocols ?? [], {
+    const { WebSocket } = createRequire(import.meta.url)('ws') as { WebSocket: typeof WsClient };
+    const ws = new WebSocket(`ws://testserver${path}${queryString(options.query)}`, options.subprotocols ?? [], {
       headers,
       createConnection: () => clientSide as never,
       perMessageDeflate: false,
