@@ -39,8 +39,30 @@ export { ConnectionClosed, ConnectionTimeout } from './websocket/errors.js';
 export { CloseCode } from './websocket/close-codes.js';
 export type { WebSocketOptions } from './websocket/options.js';
 
+// Documentation: /openapi.json, /asyncapi.json, /docs, /redoc
+export type { DocsOptions } from './openapi/docs-routes.js';
+export type {
+  AsyncApiDocument,
+  ContactInfo,
+  DocumentInfo,
+  JsonSchema,
+  LicenseInfo,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiParameter,
+  ServerInfo,
+  WebSocketExtension,
+} from './openapi/types.js';
+
 // Dependency injection and resources
 export { Arena } from './di/arena.js';
+export type { Deferred, Disposable } from './di/arena.js';
+export { Pool } from './di/pool.js';
+export type { AcquireOptions, PoolOptions, PoolStats } from './di/pool.js';
+export { BackgroundTasks } from './di/background-tasks.js';
+export { PoolTimeout, PoolDrained, ClientDisconnected, ArenaReleased } from './di/errors.js';
+export { OnStartup, OnShutdown } from './metadata/lifespan.js';
+export type { LifespanFn, LifespanHook } from './di/lifespan.js';
 
 // Validation
 export { RequestValidationError } from './validation/errors.js';

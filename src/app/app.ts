@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Arena } from '../di/arena.js';
 import { Container } from '../di/container.js';
+import { closeOnSignals, drain, Lifespan, type LifespanFn, type LifespanHook } from '../di/lifespan.js';
 import type { FormLimits } from '../http/body.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
@@ -9,6 +10,9 @@ import type { HttpRouteOptions, ParamSpec, RouteDefinition } from '../http/route
 import { RouteTable } from '../http/router.js';
 import { createRequestListener, createUpgradeListener } from '../http/server.js';
 import type { HttpMethod } from '../metadata/records.js';
+import { asyncapiOf, openapiOf } from '../openapi/app-documents.js';
+import { registerDocsRoutes, type DocsOptions } from '../openapi/docs-routes.js';
+import type { AsyncApiDocument, OpenApiDocument } from '../openapi/types.js';
 import { Connection } from '../websocket/connection.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 import { compileHttpRoute } from './compile-route.js';
@@ -17,16 +21,23 @@ import { BootstrapError } from './errors.js';
 import { joinPath } from './paths.js';
 
 /** Options of `createApp()` and `bootstrap()`. */
-export interface AppOptions {
-  title?: string;
-  version?: string;
-  description?: string;
+export interface AppOptions extends DocsOptions {
   /** Request body limit in bytes (default 1 MiB); over it: 413. */
   bodyLimit?: number;
   /** Limits of multipart and urlencoded forms. */
   formLimits?: Partial<FormLimits>;
   /** Print the URL when `serve()` is listening (default true). */
   logStartup?: boolean;
+  /** Run before `serve()` accepts connections, after providers' `@OnStartup()` hooks. */
+  onStartup?: LifespanHook | LifespanHook[];
+  /** Run at shutdown, after in-flight requests finished and before providers' `@OnShutdown()` hooks. */
+  onShutdown?: LifespanHook | LifespanHook[];
+  /** FastAPI's lifespan: an (async) generator whose code before `yield` runs at startup, after it at shutdown. */
+  lifespan?: LifespanFn<App>;
+  /** How long `close()` lets in-flight requests and WebSocket handlers finish before cutting them (default 10 000 ms). */
+  shutdownGraceMs?: number;
+  /** While serving, SIGTERM and SIGINT close the app gracefully and exit with code 0 (default true). */
+  handleSignals?: boolean;
 }
 
 /** Where and how `app.serve()` listens. */
@@ -39,6 +50,7 @@ export type HttpHandlerFn = (req: Request, res: Response, arena: Arena) => unkno
 export type SocketHandlerFn = ((conn: Connection, req: Request, arena: Arena) => unknown) | ((conn: Connection, arena: Arena) => unknown);
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /** A Zigmund application: the route table, the injector, and the `node:http` server. */
 export class App {
@@ -53,9 +65,13 @@ export class App {
   private readonly table = new RouteTable();
   private readonly sockets: SocketRegistry = { open: new Set() };
   private listening = false;
+  private readonly lifespan: Lifespan<App>;
+  private closing: Promise<void> | undefined;
+  private stopSignals: (() => void) | undefined;
 
   constructor(options: AppOptions = {}) {
     this.config = options;
+    this.lifespan = new Lifespan<App>(this.container, options, this);
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.handle = createRequestListener(this.table, bodyLimit);
     this.server = createServer(this.handle);
@@ -64,11 +80,22 @@ export class App {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       else socket.destroy(err);
     });
+    registerDocsRoutes(this);
   }
 
   /** Providers and dependencies replaced in tests: `app.dependencyOverrides.set(getDb, fakeDb)`. */
   get dependencyOverrides(): Map<unknown, unknown> {
     return this.container.overrides;
+  }
+
+  /** The OpenAPI 3.1 document of the routes, built on first use and again after routes are added. */
+  openapi(): OpenApiDocument {
+    return openapiOf(this);
+  }
+
+  /** The AsyncAPI 3.0 document of the WebSocket routes, built like `openapi()`. */
+  asyncapi(): AsyncApiDocument {
+    return asyncapiOf(this);
   }
 
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
@@ -128,8 +155,9 @@ export class App {
     return this;
   }
 
-  /** Starts listening (default 127.0.0.1:8000) and resolves with the URL. */
+  /** Runs the startup hooks, then starts listening (default 127.0.0.1:8000) and resolves with the URL. */
   async serve({ host = '127.0.0.1', port = 8000 }: ServeOptions = {}): Promise<string> {
+    await this.lifespan.startup();
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, host, () => {
@@ -138,6 +166,7 @@ export class App {
       });
     });
     this.listening = true;
+    if (this.config.handleSignals !== false) this.stopSignals = closeOnSignals(() => this.close());
     const address = this.server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     if (this.config.logStartup !== false) console.log(`Zigmund serving ${this.config.title ?? 'app'} on ${url}`);
@@ -150,13 +179,29 @@ export class App {
     return typeof address === 'object' && address ? address.port : undefined;
   }
 
-  /** Stops accepting, closes WebSockets with 1001 and waits for their handlers, then ends idle connections. */
-  async close(): Promise<void> {
-    const closing = this.listening ? new Promise<void>((resolve) => this.server.close(() => resolve())) : Promise.resolve();
+  /** Runs the startup hooks once; `serve()` does it, call it to start an app used only through the TestClient. */
+  startup(): Promise<void> {
+    return this.lifespan.startup();
+  }
+
+  /**
+   * Stops gracefully, once: stops accepting, closes WebSockets with 1001, lets in-flight
+   * requests finish (their teardowns and background tasks too) within `shutdownGraceMs`,
+   * then runs the shutdown hooks and disposes disposable singletons.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.stop();
+    return this.closing;
+  }
+
+  private async stop(): Promise<void> {
+    this.stopSignals?.();
+    const listening = this.listening;
     this.listening = false;
-    await Promise.all([...this.sockets.open].map((session) => session.shutdown()));
-    this.server.closeIdleConnections();
-    await closing;
+    const sockets = [...this.sockets.open].map((session) => () => session.shutdown());
+    const graceMs = this.config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    await drain({ server: this.server, listening, sockets, work: this.container.work, graceMs });
+    await this.lifespan.shutdown();
   }
 }
 

@@ -1,5 +1,7 @@
 import { Arena } from '../di/arena.js';
-import { tokenName, type Container } from '../di/container.js';
+import { BackgroundTasks } from '../di/background-tasks.js';
+import { tokenName, type Container, type ModuleScope } from '../di/container.js';
+import { symbolDisposerOf } from '../di/dispose.js';
 import type { RequestContext } from '../http/context.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
@@ -12,10 +14,20 @@ import type { Loc } from '../validation/errors.js';
 import { Connection } from '../websocket/connection.js';
 import { BootstrapError } from './errors.js';
 
-/** Turns the request context into one argument; may return a promise when `async` is set. */
+/**
+ * Turns the request context into one argument. `async` marks extractors that may return a
+ * promise, known at bootstrap; an override may still return one at run time, and the
+ * resolvers below await it then.
+ */
 export interface Extractor {
   (ctx: RequestContext): unknown;
   async?: boolean;
+}
+
+/** Resolves all arguments of a handler or provider; `async` when it returns a promise. */
+export interface ArgsResolver {
+  (ctx: RequestContext): unknown[] | Promise<unknown[]>;
+  async: boolean;
 }
 
 /** What a route's parameters need, gathered while compiling them. */
@@ -26,7 +38,9 @@ export interface InjectEnv {
   container: Container;
   needs: { json: boolean; form: boolean };
   /** Providers being compiled, outermost first, to name a cycle. */
-  chain: Function[];
+  chain: unknown[];
+  /** The module whose providers are visible; `undefined` for `createApp()` routes, which see all. */
+  scope?: ModuleScope;
 }
 
 const BUILTIN_TYPES = new Set<unknown>([String, Number, Boolean, Date, Array, Object, Promise, Function, Symbol, BigInt]);
@@ -35,26 +49,45 @@ export function isDtoClass(type: unknown): type is Function {
   return typeof type === 'function' && !BUILTIN_TYPES.has(type) && type !== Buffer;
 }
 
-/** Compiles all parameters of a handler (or provider) into one argument resolver. */
-export function compileArgs(specs: ParamSpec[], env: InjectEnv): (ctx: RequestContext) => unknown[] | Promise<unknown[]> {
+const noop = () => undefined;
+
+/**
+ * Compiles all parameters of a handler (or provider) into one argument resolver. When no
+ * parameter is async the resolver is a plain loop that allocates no promise.
+ */
+export function compileArgs(specs: ParamSpec[], env: InjectEnv): ArgsResolver {
   const extractors = specs.map((spec) => compileParam(spec, env));
   const count = extractors.length;
-  if (count === 0) return () => [];
+  if (count === 0) return Object.assign(() => [], { async: false });
   if (!extractors.some((e) => e.async)) {
-    return function resolveArgs(ctx) {
+    return Object.assign(function resolveArgs(ctx: RequestContext) {
       const args = new Array(count);
-      for (let i = 0; i < count; i++) args[i] = extractors[i](ctx);
-      return args;
-    };
+      let late = false;
+      for (let i = 0; i < count; i++) {
+        const value = extractors[i](ctx);
+        args[i] = value;
+        // An override may be async where the real dependency is not; a later throw must not leave it unhandled.
+        if (value instanceof Promise) {
+          late = true;
+          value.catch(noop);
+        }
+      }
+      return late ? settleLate(args) : args;
+    }, { async: false });
   }
-  return async function resolveArgsAsync(ctx) {
+  return Object.assign(async function resolveArgsAsync(ctx: RequestContext) {
     const args = new Array(count);
     for (let i = 0; i < count; i++) {
       const value = extractors[i](ctx);
-      args[i] = extractors[i].async ? await value : value;
+      args[i] = value instanceof Promise ? await value : value;
     }
     return args;
-  };
+  }, { async: true });
+}
+
+async function settleLate(args: unknown[]): Promise<unknown[]> {
+  for (let i = 0; i < args.length; i++) if (args[i] instanceof Promise) args[i] = await args[i];
+  return args;
 }
 
 function describe(env: InjectEnv, spec: ParamSpec): string {
@@ -95,7 +128,7 @@ function compileParam(spec: ParamSpec, env: InjectEnv): Extractor {
       requireBody(env, spec, 'json');
       return bodyParam(spec);
     case 'depends':
-      return compileDependency(spec.provider!, spec.options.useCache !== false, env, describe(env, spec));
+      return compileDepends(spec.provider!, spec.options.useCache !== false, env, describe(env, spec));
     case 'type':
       return byType(spec, env);
   }
@@ -191,6 +224,7 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
   const type = spec.type;
   if (type === Request) return (ctx) => ctx.request;
   if (type === Arena) return (ctx) => ctx.arena;
+  if (type === BackgroundTasks) return (ctx) => ctx.backgroundTasks;
   if (type === Response) {
     if (env.kind === 'websocket') throw new BootstrapError(`${describe(env, spec)}: WebSocket handlers cannot take a Response`);
     return (ctx) => ctx.response;
@@ -199,22 +233,30 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
     if (env.kind !== 'websocket') throw new BootstrapError(`${describe(env, spec)}: only WebSocket handlers can take a Connection`);
     return (ctx) => ctx.connection;
   }
-  if (typeof type === 'function' && (env.container.entries.has(type) || readInjectable(type))) {
+  // `@Inject(token)` puts a string or symbol token in the type's place.
+  if (typeof type === 'string' || typeof type === 'symbol') return compileProvider(type, env, describe(env, spec));
+  if (typeof type === 'function' && (env.container.has(type) || readInjectable(type))) {
     return compileProvider(type, env, describe(env, spec));
   }
   const shown = typeof type === 'function' ? type.name : String(type);
   throw new BootstrapError(
     `${describe(env, spec)}: cannot inject a parameter of type ${shown}; ` +
-      'use a decorator (@Param, @Query, @Body, @Depends, …), Request, Response, Arena, Connection or an @Injectable() class',
+      'use a decorator (@Param, @Query, @Body, @Depends, @Inject, …), Request, Response, Arena, BackgroundTasks, Connection or an @Injectable() class',
   );
 }
 
 /** Parameters of a provider class's constructor or of a `dependency(...)` function. */
-function providerParams(provider: Function): ParamSpec[] {
+function providerParams(provider: Function, where: string): ParamSpec[] {
   const records = readConstructorParams(provider);
   const types = readDependencyTypes(provider) ?? readParamTypes(provider);
   const tokens = readInjectTokens(provider);
-  const count = Math.max(types.length, ...records.map((r) => r.index + 1), 0);
+  const count = Math.max(types.length, ...records.map((r) => r.index + 1), ...Object.keys(tokens).map((i) => Number(i) + 1), 0);
+  if (count < provider.length) {
+    const how = isClass(provider)
+      ? 'decorate the class with @Injectable() so TypeScript emits its constructor types'
+      : 'declare them with dependency([...], fn)';
+    throw new BootstrapError(`${where}: ${provider.name || 'anonymous'} takes ${provider.length} parameter(s) the injector cannot see; ${how}`);
+  }
   const specs: ParamSpec[] = [];
   for (let index = 0; index < count; index++) {
     const record = records.find((r) => r.index === index);
@@ -224,102 +266,135 @@ function providerParams(provider: Function): ParamSpec[] {
   return specs;
 }
 
-/** A provider token resolved per request: overrides first, then singletons, then request scope. */
-function compileProvider(token: ProviderToken, env: InjectEnv, where: string): Extractor {
-  const { container } = env;
-  const entry = container.entries.get(token);
-  if (!entry && typeof token === 'function' && readInjectable(token)) {
-    throw new BootstrapError(`${where}: ${tokenName(token)} is @Injectable() but no module in scope lists it in providers`);
-  }
-  if (!entry) throw new BootstrapError(`${where}: no provider for ${tokenName(token)}`);
-  const overrides = container.overrides;
-  if (entry.recipe.kind !== 'class' || entry.recipe.scope === 'singleton') {
-    return (ctx) => (overrides.size > 0 && overrides.has(token) ? overrides.get(token) : container.singletons.get(token)) ?? missingSingleton(token, ctx);
-  }
-  const useClass = entry.recipe.useClass as new (...args: unknown[]) => unknown;
-  return compileDependency(useClass, true, env, where, (args) => new useClass(...args));
+/** `@Depends(x)`: a registered provider is injected as such; anything else is called per request, FastAPI-style. */
+function compileDepends(provider: Function, useCache: boolean, env: InjectEnv, where: string): Extractor {
+  if (env.container.has(provider)) return compileProvider(provider, env, where);
+  return compileDependency(provider, { useCache }, env, where);
 }
 
-function missingSingleton(token: ProviderToken, _ctx: RequestContext): never {
-  throw new Error(`zigmund: provider ${tokenName(token)} was not built at bootstrap`);
+/** A provider token resolved per request: overrides first, then the singleton or a request-scoped instance. */
+function compileProvider(token: ProviderToken, env: InjectEnv, where: string): Extractor {
+  const { container } = env;
+  const entry = container.find(token, env.scope);
+  if (!entry) {
+    if (typeof token === 'function' && readInjectable(token) && !container.has(token)) {
+      throw new BootstrapError(`${where}: ${tokenName(token)} is @Injectable() but no module lists it in providers`);
+    }
+    throw new BootstrapError(`${where}: ${container.explainMissing(token, env.scope)}`);
+  }
+  if (entry.recipe.kind === 'class' && entry.recipe.scope === 'request') {
+    const useClass = entry.recipe.useClass as new (...args: unknown[]) => unknown;
+    return compileDependency(useClass, { useCache: true, key: token, construct: (args) => new useClass(...args) }, { ...env, scope: entry.scope }, where);
+  }
+  if (!entry.built) throw new BootstrapError(`${where}: the singleton ${tokenName(token)} was not built`);
+  const value = entry.value;
+  const overrides = container.overrides;
+  const overridden = cached(token, overrideSite(token, env, where));
+  return (ctx) => (overrides.size > 0 && overrides.has(token) ? overridden(ctx) : value);
 }
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
 const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+
+type ProviderKind = 'sync' | 'async' | 'generator' | 'async-generator' | 'class';
+
+function isClass(fn: Function): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
+function kindOf(provider: Function, constructs: boolean): ProviderKind {
+  if (constructs || isClass(provider)) return 'class';
+  if (provider instanceof AsyncGeneratorFunction) return 'async-generator';
+  if (provider instanceof GeneratorFunction) return 'generator';
+  if (provider instanceof AsyncFunction) return 'async';
+  return 'sync';
+}
+
+interface DependencyOptions {
+  useCache: boolean;
+  /** What the value is cached and overridden under (the provider token); the provider itself by default. */
+  key?: unknown;
+  construct?: (args: unknown[]) => unknown;
+}
 
 /**
- * A `@Depends(provider)`: its own parameters compiled the same way, its value cached once per
- * request, and a generator's code after `yield` run as teardown after the response.
+ * A dependency: its own parameters compiled the same way, its value cached once per request,
+ * and a generator's code after `yield` run as teardown from the Arena after the response.
+ * It is async only when the provider is, or something it needs is.
  */
-function compileDependency(
-  provider: Function,
-  useCache: boolean,
-  env: InjectEnv,
-  where: string,
-  construct?: (args: unknown[]) => unknown,
-): Extractor {
-  if (env.chain.includes(provider)) {
-    const cycle = [...env.chain.slice(env.chain.indexOf(provider)), provider].map((p) => p.name || 'anonymous');
+function compileDependency(provider: Function, options: DependencyOptions, env: InjectEnv, where: string): Extractor {
+  const key = options.key ?? provider;
+  if (env.chain.includes(key)) {
+    const cycle = [...env.chain.slice(env.chain.indexOf(key)), key].map((k) => tokenName(k as ProviderToken));
     throw new BootstrapError(`${where}: dependency cycle ${cycle.join(' -> ')}`);
   }
-  const isClass = construct !== undefined || /^class[\s{]/.test(Function.prototype.toString.call(provider));
-  const inner: InjectEnv = { ...env, owner: `${env.owner} -> ${provider.name || 'anonymous'}`, chain: [...env.chain, provider] };
-  const resolveArgs = compileArgs(providerParams(provider), inner);
-  const make = construct ?? (isClass
+  const name = tokenName(key as ProviderToken);
+  const inner: InjectEnv = { ...env, owner: `${env.owner} -> ${name}`, chain: [...env.chain, key] };
+  const resolveArgs = compileArgs(providerParams(provider, inner.owner), inner);
+  const kind = kindOf(provider, options.construct !== undefined);
+  const make = options.construct ?? (kind === 'class'
     ? (args: unknown[]) => new (provider as new (...a: unknown[]) => unknown)(...args)
     : (args: unknown[]) => (provider as (...a: unknown[]) => unknown)(...args));
-  const generator = provider instanceof GeneratorFunction;
-  const asyncGenerator = provider instanceof AsyncGeneratorFunction;
-  const overrides = env.container.overrides;
+  // Request-scoped instances with Symbol.asyncDispose/Symbol.dispose are disposed with the request's Arena.
+  const disposable = kind === 'class' && symbolDisposerOf(provider.prototype) !== undefined;
 
   const run = (ctx: RequestContext, args: unknown[]): unknown => {
     if (ctx.errors.length > 0) return undefined;
-    if (overrides.size > 0 && overrides.has(provider)) return callOverride(overrides.get(provider), ctx);
     const made = make(args);
-    if (generator) return startGenerator(made as Generator, ctx);
-    if (asyncGenerator) return startAsyncGenerator(made as AsyncGenerator, ctx);
+    if (kind === 'generator') return startGenerator(made as Generator, ctx);
+    if (kind === 'async-generator') return startAsyncGenerator(made as AsyncGenerator, ctx);
+    if (disposable) ctx.onTeardown(symbolDisposerOf(made)!);
     return made;
   };
 
+  const overrides = env.container.overrides;
+  const overridden = overrideSite(key, env, where);
   const resolve = (ctx: RequestContext): unknown => {
+    if (overrides.size > 0 && overrides.has(key)) return overridden(ctx);
     const args = resolveArgs(ctx);
     return args instanceof Promise ? args.then((a) => run(ctx, a)) : run(ctx, args);
   };
-
-  const extractor: Extractor = !useCache
-    ? resolve
-    : (ctx) => {
-        const cache = (ctx.cache ??= new Map());
-        if (cache.has(provider)) return cache.get(provider);
-        const value = resolve(ctx);
-        cache.set(provider, value);
-        return value;
-      };
-  // Async when anything under it may be: a promise is awaited once by the caller.
-  extractor.async = true;
+  const extractor: Extractor = options.useCache ? cached(key, resolve) : resolve;
+  extractor.async = kind === 'async' || kind === 'async-generator' || resolveArgs.async;
   return extractor;
 }
 
-function callOverride(replacement: unknown, ctx: RequestContext): unknown {
-  if (typeof replacement !== 'function') return replacement;
-  const made = /^class[\s{]/.test(Function.prototype.toString.call(replacement))
-    ? new (replacement as new () => unknown)()
-    : (replacement as () => unknown)();
-  if (isGenerator(made)) return startGenerator(made, ctx);
-  if (isAsyncGenerator(made)) return startAsyncGenerator(made, ctx);
-  return made;
+/** Shares one value per request under `key`. */
+function cached(key: unknown, resolve: (ctx: RequestContext) => unknown): Extractor {
+  return (ctx) => {
+    const cache = (ctx.cache ??= new Map());
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit;
+    const value = resolve(ctx);
+    cache.set(key, value);
+    return value;
+  };
 }
 
-function isGenerator(value: unknown): value is Generator {
-  return typeof value === 'object' && value !== null && Symbol.iterator in value && typeof (value as Generator).throw === 'function';
-}
-
-function isAsyncGenerator(value: unknown): value is AsyncGenerator {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value && typeof (value as AsyncGenerator).throw === 'function';
+/**
+ * The replacement set in `app.dependencyOverrides` for `key`: a value is used as is; a
+ * function or class is a dependency like any other (parameters injected, generators torn
+ * down), compiled the first time it is met, since overrides are set after bootstrap.
+ */
+function overrideSite(key: unknown, env: InjectEnv, where: string): (ctx: RequestContext) => unknown {
+  const compiled = new Map<Function, Extractor>();
+  const overrides = env.container.overrides;
+  return (ctx) => {
+    const replacement = overrides.get(key);
+    if (typeof replacement !== 'function') return replacement;
+    let extractor = compiled.get(replacement);
+    if (extractor === undefined) {
+      extractor = compileDependency(replacement, { useCache: false }, { ...env, chain: [...env.chain, key] }, `${where} (override)`);
+      compiled.set(replacement, extractor);
+    }
+    return extractor(ctx);
+  };
 }
 
 function startGenerator(gen: Generator, ctx: RequestContext): unknown {
   const first = gen.next();
+  if (first.done) return first.value;
   ctx.onTeardown((error) => {
     if (error === undefined) return void gen.next();
     try {
@@ -333,6 +408,7 @@ function startGenerator(gen: Generator, ctx: RequestContext): unknown {
 
 async function startAsyncGenerator(gen: AsyncGenerator, ctx: RequestContext): Promise<unknown> {
   const first = await gen.next();
+  if (first.done) return first.value;
   ctx.onTeardown(async (error) => {
     if (error === undefined) return void (await gen.next());
     try {

@@ -44,6 +44,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     container: settings.container,
     needs: { json: false, form: false },
     chain: [],
+    scope: settings.container.scopeOf(definition),
   };
   const runDependencies = compileRouteDependencies(definition, env);
   const resolveArgs = compileArgs(definition.params, env);
@@ -61,6 +62,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
 
   async function handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void> {
     let failure: unknown;
+    ctx.res = res;
     try {
       if (readsJson) {
         assertContentType(ctx.raw, 'json');
@@ -71,7 +73,10 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
         assertContentType(ctx.raw, 'form');
         ctx.form = await parseForm(ctx.raw, formLimits);
       }
-      if (runDependencies) await runDependencies(ctx);
+      if (runDependencies) {
+        const ran = runDependencies(ctx);
+        if (ran instanceof Promise) await ran;
+      }
       let args = resolveArgs(ctx);
       if (args instanceof Promise) args = await args;
       if (ctx.errors.length > 0) throw new RequestValidationError(ctx.errors);
@@ -83,7 +88,8 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
       if ((err as { code?: string }).code === 'BODY_ABORTED') res.destroy();
       else writeError(res, err, head, hasBody(ctx.raw) && !ctx.raw.complete);
     }
-    if (ctx.teardowns !== undefined || ctx.arenaIfUsed !== undefined) await ctx.finish(failure);
+    // Teardowns and background tasks, after the answer; counted so a graceful shutdown waits for them.
+    if (ctx.needsFinish) await ctx.finish(failure, settings.container.work);
   }
 
   return { definition, handle };

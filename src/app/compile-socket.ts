@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket as WsSocket } from 'ws';
+import { createRequire } from 'node:module';
+import type { WebSocket as WsSocket, WebSocketServer } from 'ws';
 import { RequestContext } from '../http/context.js';
 import { HttpException } from '../http/exceptions.js';
 import type { QueryValues } from '../http/request.js';
@@ -26,6 +27,10 @@ export interface SocketRegistry {
 
 const chosenProtocol = new WeakMap<IncomingMessage, string>();
 
+// Loaded with the first WebSocket route, so HTTP-only apps start without it.
+let wsModule: { WebSocketServer: typeof WebSocketServer } | undefined;
+const loadWs = () => (wsModule ??= createRequire(import.meta.url)('ws') as { WebSocketServer: typeof WebSocketServer });
+
 export function compileSocketRoute(definition: RouteDefinition, settings: CompileSettings, registry: SocketRegistry): SocketEndpoint {
   const options = definition.options as WebSocketOptions;
   const limits = resolveSocketLimits(options);
@@ -36,13 +41,14 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
     container: settings.container,
     needs: { json: false, form: false },
     chain: [],
+    scope: settings.container.scopeOf(definition),
   };
   const runDependencies = compileRouteDependencies(definition, env);
   const resolveArgs = compileArgs(definition.params, env);
   // The Connection exists only after the handshake, while the other arguments are checked before it.
   const connectionSlots = definition.params.filter((p) => p.source === 'type' && p.type === Connection).map((p) => p.index);
   const handler = definition.handler as (...args: unknown[]) => unknown;
-  const wss = new WebSocketServer({
+  const wss = new (loadWs().WebSocketServer)({
     noServer: true,
     clientTracking: false,
     perMessageDeflate: false,
@@ -83,7 +89,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
           await conn.close(CloseCode.INTERNAL_ERROR, 'internal error');
         }
       } finally {
-        await ctx.finish(failure);
+        await ctx.finish(failure, settings.container.work);
         registry.open.delete(session);
       }
     })();

@@ -1,12 +1,13 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCookie } from 'cookie';
-import { Arena } from '../di/arena.js';
+import { Arena, type Deferred } from '../di/arena.js';
+import { BackgroundTasks } from '../di/background-tasks.js';
+import { ClientDisconnected } from '../di/errors.js';
+import type { PendingWork } from '../di/pending-work.js';
 import type { ErrorDetail } from '../validation/errors.js';
 import type { FormData } from './body.js';
 import { Request, type QueryValues } from './request.js';
 import { Response } from './response.js';
-
-type Teardown = (error: unknown) => Promise<void> | void;
 
 /**
  * Everything one request (or WebSocket connection) carries through its pipeline. The
@@ -18,12 +19,15 @@ export class RequestContext {
   rawBody: Buffer | undefined;
   body: unknown;
   form: FormData | undefined;
+  /** Dependency values of this request, by provider. */
   cache: Map<unknown, unknown> | undefined;
-  teardowns: Teardown[] | undefined;
   connection: unknown;
+  /** The HTTP response being answered; the Arena watches it to notice a client that goes away. */
+  res: ServerResponse | undefined;
   private requestObj: Request | undefined;
   private responseObj: Response | undefined;
   private arenaObj: Arena | undefined;
+  private tasksObj: BackgroundTasks | undefined;
   private cookieValues: Record<string, string | undefined> | undefined;
 
   constructor(
@@ -49,7 +53,10 @@ export class RequestContext {
   }
 
   get arena(): Arena {
-    this.arenaObj ??= new Arena();
+    if (this.arenaObj === undefined) {
+      const res = this.res;
+      this.arenaObj = new Arena(res ? (arena) => watchClient(res, arena) : undefined);
+    }
     return this.arenaObj;
   }
 
@@ -57,28 +64,46 @@ export class RequestContext {
     return this.arenaObj;
   }
 
+  get backgroundTasks(): BackgroundTasks {
+    this.tasksObj ??= new BackgroundTasks();
+    return this.tasksObj;
+  }
+
   get cookies(): Record<string, string | undefined> {
     this.cookieValues ??= parseCookie(this.raw.headers.cookie ?? '');
     return this.cookieValues;
   }
 
-  onTeardown(fn: Teardown): void {
-    (this.teardowns ??= []).push(fn);
+  /** A dependency teardown: it lives in the Arena, so it runs before what was acquired earlier is released. */
+  onTeardown(fn: Deferred): void {
+    this.arena.defer(fn);
   }
 
-  /** Runs generator teardowns newest first, then releases the Arena. */
-  async finish(error: unknown): Promise<void> {
-    const teardowns = this.teardowns;
-    if (teardowns) {
-      this.teardowns = undefined;
-      for (let i = teardowns.length - 1; i >= 0; i--) {
-        try {
-          await teardowns[i](error);
-        } catch (err) {
-          console.error('zigmund: a dependency teardown failed', err);
-        }
-      }
-    }
-    if (this.arenaObj) await this.arenaObj.release();
+  /** Whether `finish()` has anything to do; without an Arena or background tasks it can be skipped. */
+  get needsFinish(): boolean {
+    return this.arenaObj !== undefined || this.tasksObj !== undefined;
   }
+
+  /**
+   * After the answer: releases the Arena newest first (generator teardowns see `error`), then
+   * runs the background tasks if the work succeeded. `work` counts it for graceful shutdown.
+   */
+  async finish(error: unknown, work?: PendingWork): Promise<void> {
+    work?.begin();
+    try {
+      if (this.arenaObj) await this.arenaObj.release(error);
+      if (this.tasksObj && error === undefined) await this.tasksObj.run();
+    } finally {
+      work?.end();
+    }
+  }
+}
+
+/** Aborts the Arena when the response's connection closes before the answer was written. */
+function watchClient(res: ServerResponse, arena: Arena): void {
+  if (res.writableFinished) return;
+  if (res.destroyed) return arena.abort(new ClientDisconnected());
+  res.once('close', () => {
+    if (!res.writableFinished) arena.abort(new ClientDisconnected());
+  });
 }

@@ -19,10 +19,17 @@ export function Injectable(options: InjectableOptions = {}): ClassDecorator {
   };
 }
 
-/** Injects the provider registered under `token` instead of the parameter's type. */
+/**
+ * Injects the provider registered under `token` instead of the parameter's type, in a
+ * constructor or a route handler.
+ * @example constructor(@Inject('CONFIG') private readonly config: Config) {}
+ */
 export function Inject(token: ProviderToken): ParameterDecorator {
-  return (target, _propertyKey, index) => {
-    const tokens: Record<number, ProviderToken> = Reflect.getOwnMetadata(INJECT_TOKENS, target) ?? {};
-    Reflect.defineMetadata(INJECT_TOKENS, { ...tokens, [index]: token }, target);
+  return (target, propertyKey, index) => {
+    // Constructor parameters are recorded on the class, handler parameters per method.
+    const tokens: Record<number, ProviderToken> =
+      (propertyKey === undefined ? Reflect.getOwnMetadata(INJECT_TOKENS, target) : Reflect.getOwnMetadata(INJECT_TOKENS, target, propertyKey)) ?? {};
+    if (propertyKey === undefined) Reflect.defineMetadata(INJECT_TOKENS, { ...tokens, [index]: token }, target);
+    else Reflect.defineMetadata(INJECT_TOKENS, { ...tokens, [index]: token }, target, propertyKey);
   };
 }

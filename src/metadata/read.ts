@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DEPENDENCY_TYPES } from './dependency.js';
+import { LIFESPAN_HOOKS, type LifespanHooks } from './lifespan.js';
 import { CONTROLLER, INJECTABLE, INJECT_TOKENS, MODULE, PARAMS, ROUTES } from './keys.js';
 import type {
   ControllerRecord,
@@ -34,11 +35,21 @@ export const readModule = (target: Function): ModuleOptions | undefined => Refle
 export const readInjectable = (target: Function): InjectableOptions | undefined =>
   Reflect.getOwnMetadata(INJECTABLE, target);
 
-export const readInjectTokens = (target: Function): Record<number, ProviderToken> =>
-  Reflect.getOwnMetadata(INJECT_TOKENS, target) ?? {};
+/** `@Inject(token)` parameters of a constructor, or of a method when `propertyKey` is given. */
+export const readInjectTokens = (target: object, propertyKey?: string): Record<number, ProviderToken> =>
+  (propertyKey === undefined ? Reflect.getOwnMetadata(INJECT_TOKENS, target) : Reflect.getMetadata(INJECT_TOKENS, target, propertyKey)) ?? {};
 
 export const readConstructorParams = (target: Function): ParamRecord[] =>
   Reflect.getOwnMetadata(PARAMS, target, 'constructor') ?? [];
 
 /** The parameter types declared with `dependency(params, fn)`, if any. */
 export const readDependencyTypes = (fn: Function): unknown[] | undefined => Reflect.getOwnMetadata(DEPENDENCY_TYPES, fn);
+
+/** The `@OnStartup()` and `@OnShutdown()` methods of a class, its parents' first. */
+export function readLifespanHooks(target: Function): LifespanHooks {
+  const parent = Object.getPrototypeOf(target);
+  const inherited: LifespanHooks = parent && parent !== Function.prototype ? readLifespanHooks(parent) : { startup: [], shutdown: [] };
+  const own: LifespanHooks | undefined = Reflect.getOwnMetadata(LIFESPAN_HOOKS, target);
+  if (!own) return inherited;
+  return { startup: [...inherited.startup, ...own.startup], shutdown: [...inherited.shutdown, ...own.shutdown] };
+}

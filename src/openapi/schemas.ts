@@ -1,31 +1,35 @@
-import { IS_DIVISIBLE_BY, IS_ENUM, IS_NEGATIVE, IS_POSITIVE, MAX, MIN } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { createRequire } from 'node:module';
 import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
 import type { JsonSchema } from './types.js';
 
-/** Where component schemas live in both documents. */
-export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+// Where component schemas live, in both documents.
+const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
-// class-transformer keeps @Type() records here; class-validator-jsonschema follows them to nested DTOs.
-const { defaultMetadataStorage } = createRequire(import.meta.url)('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['classTransformerMetadataStorage'];
-};
+// Loaded with the first document, so serving requests never waits for them. class-transformer
+// keeps @Type() records in its storage; class-validator-jsonschema follows them to nested DTOs.
+const require = createRequire(import.meta.url);
+type TransformerStorage = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['classTransformerMetadataStorage'];
+const schemaLibraries = () => ({
+  toSchemas: (require('class-validator-jsonschema') as { validationMetadatasToSchemas: typeof validationMetadatasToSchemas }).validationMetadatasToSchemas,
+  transformerStorage: (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage,
+});
 
 type Converters = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['additionalConverters'];
 
 // The library's defaults set `type: number` on numeric constraints, which overrides an
-// `@IsInt()` declared below them, and list a numeric enum's reverse-mapped names.
+// `@IsInt()` declared below them, and list a numeric enum's reverse-mapped names. Keys are
+// class-validator's constraint names.
 const CONVERTERS = {
-  [MIN]: (meta) => ({ minimum: meta.constraints[0] }),
-  [MAX]: (meta) => ({ maximum: meta.constraints[0] }),
-  [IS_POSITIVE]: { exclusiveMinimum: 0 },
-  [IS_NEGATIVE]: { exclusiveMaximum: 0 },
-  [IS_DIVISIBLE_BY]: (meta) => ({ multipleOf: meta.constraints[0] }),
-  [IS_ENUM]: (meta) => enumSchema(planCoercion({ enum: meta.constraints[0] }, undefined).enumValues ?? []) as never,
+  min: (meta) => ({ minimum: meta.constraints[0] }),
+  max: (meta) => ({ maximum: meta.constraints[0] }),
+  isPositive: { exclusiveMinimum: 0 },
+  isNegative: { exclusiveMaximum: 0 },
+  isDivisibleBy: (meta) => ({ multipleOf: meta.constraints[0] }),
+  isEnum: (meta) => enumSchema(planCoercion({ enum: meta.constraints[0] }, undefined).enumValues ?? []) as never,
 } satisfies Converters;
 
-/** The components behind FastAPI's 422 answer, `{"detail": [{type, loc, msg, input, ctx?}]}`. */
+// The components behind FastAPI's 422 answer, `{"detail": [{type, loc, msg, input, ctx?}]}`.
 const VALIDATION_COMPONENTS: Record<string, JsonSchema> = {
   HTTPValidationError: {
     title: 'HTTPValidationError',
@@ -65,12 +69,16 @@ export function createSchemaRegistry(): SchemaRegistry {
   const roots = new Map<string, JsonSchema>();
   let generated: Record<string, JsonSchema> | undefined;
 
-  const dtoSchemas = (): Record<string, JsonSchema> =>
-    (generated ??= validationMetadatasToSchemas({
+  const dtoSchemas = (): Record<string, JsonSchema> => {
+    if (generated) return generated;
+    const { toSchemas, transformerStorage } = schemaLibraries();
+    generated = toSchemas({
       refPointerPrefix: SCHEMA_REF_PREFIX,
-      classTransformerMetadataStorage: defaultMetadataStorage,
+      classTransformerMetadataStorage: transformerStorage,
       additionalConverters: CONVERTERS,
-    }) as Record<string, JsonSchema>);
+    }) as Record<string, JsonSchema>;
+    return generated;
+  };
 
   function forType(type: unknown): JsonSchema {
     if (Array.isArray(type)) return { type: 'array', items: forType(type[0]) };

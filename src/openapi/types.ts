@@ -38,9 +38,13 @@ export interface ServerInfo {
 
 /** What the documents' `info` and `servers` are made of: a subset of the app options. */
 export interface DocumentInfo {
+  /** The API's name in the documents and the docs pages' titles (default `Zigmund`). */
   title?: string;
+  /** The API's version (default `0.1.0`). */
   version?: string;
+  /** A Markdown description of the API. */
   description?: string;
+  /** Where the API is reached; AsyncAPI gets the absolute `http(s)` ones as `ws(s)` servers. */
   servers?: ServerInfo[];
   contact?: ContactInfo;
   license?: LicenseInfo;
@@ -104,7 +108,14 @@ export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' |
 /** The OpenAPI 3.1 document served at `/openapi.json` and returned by `app.openapi()`. */
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description?: string; contact?: ContactInfo; license?: LicenseInfo };
+  info: {
+    title: string;
+    version: string;
+    description?: string;
+    contact?: ContactInfo;
+    license?: LicenseInfo;
+    [extension: `x-${string}`]: unknown;
+  };
   servers?: ServerInfo[];
   paths: Record<string, OpenApiPathItem>;
   components: { schemas: Record<string, JsonSchema> };
@@ -143,6 +154,8 @@ export interface AsyncApiChannel {
   messages?: Record<string, { $ref: string }>;
   tags?: { name: string }[];
   bindings?: { ws: WebSocketChannelBinding };
+  'x-websocket'?: WebSocketExtension;
+  [extension: `x-${string}`]: unknown;
 }
 
 export interface AsyncApiOperation {

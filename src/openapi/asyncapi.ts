@@ -1,0 +1,145 @@
+import type { RouteDefinition } from '../http/route.js';
+import { planCoercion } from '../validation/coerce.js';
+import type { WebSocketOptions } from '../websocket/options.js';
+import { openApiPath, websocketExtension } from './document.js';
+import { operationIds } from './operation-ids.js';
+import { requestParams, type RequestParam } from './route-params.js';
+import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
+import type {
+  AsyncApiChannel,
+  AsyncApiDocument,
+  AsyncApiMessage,
+  AsyncApiOperation,
+  AsyncApiParameter,
+  AsyncApiServer,
+  DocumentInfo,
+  JsonSchema,
+  WebSocketChannelBinding,
+} from './types.js';
+
+/**
+ * Builds the AsyncAPI 3.0 document of a route table's WebSocket routes: one channel per
+ * route (keyed by its operation id, as in the OpenAPI document), its handshake's query and
+ * headers as the `ws` binding, and a `receive` / `send` operation for the DTOs named by the
+ * route's `receives` / `sends` options.
+ */
+export function buildAsyncApi(routes: readonly RouteDefinition[], info: DocumentInfo): AsyncApiDocument {
+  const documented = routes.filter((route) => route.options.includeInSchema !== false);
+  const ids = operationIds(documented);
+  const schemas = createSchemaRegistry();
+  const messages: Record<string, AsyncApiMessage> = {};
+  const channels: Record<string, AsyncApiChannel> = {};
+  const operations: Record<string, AsyncApiOperation> = {};
+
+  for (const route of documented) {
+    if (route.kind !== 'websocket') continue;
+    const options = route.options as WebSocketOptions;
+    const key = ids.get(route)!.replace(/[^A-Za-z0-9_.-]/g, '_');
+    const channel = channelOf(route, options, requestParams(route));
+    channels[key] = channel;
+    for (const [action, dto] of [['receive', options.receives], ['send', options.sends]] as const) {
+      if (!dto) continue;
+      const name = messageFor(dto, messages, schemas);
+      channel.messages = { ...channel.messages, [name]: { $ref: `#/components/messages/${name}` } };
+      operations[`${key}_${action}`] = {
+        action,
+        channel: { $ref: `#/channels/${key}` },
+        ...(options.summary !== undefined && { summary: options.summary }),
+        messages: [{ $ref: `#/channels/${key}/messages/${name}` }],
+      };
+    }
+  }
+
+  const servers = asyncServers(info);
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: info.title ?? 'Zigmund',
+      version: info.version ?? '0.1.0',
+      ...(info.description !== undefined && { description: info.description }),
+      ...(info.contact && { contact: info.contact }),
+      ...(info.license && { license: { name: info.license.name, ...(info.license.url && { url: info.license.url }) } }),
+    },
+    ...(servers && { servers }),
+    defaultContentType: 'application/json',
+    channels,
+    operations,
+    components: { schemas: schemas.components(), messages },
+  };
+}
+
+function channelOf(route: RouteDefinition, options: WebSocketOptions, params: RequestParam[]): AsyncApiChannel {
+  const tags = [...new Set(route.tags)];
+  const parameters = channelParameters(route.path, params);
+  const binding = wsBinding(params);
+  return {
+    address: openApiPath(route.path),
+    ...(options.summary !== undefined && { summary: options.summary }),
+    ...(options.description !== undefined && { description: options.description }),
+    ...(parameters && { parameters }),
+    ...(tags.length > 0 && { tags: tags.map((name) => ({ name })) }),
+    ...(binding && { bindings: { ws: binding } }),
+    'x-websocket': websocketExtension(options),
+  };
+}
+
+// AsyncAPI 3.0 parameters are strings described by enum, default and examples, not by a schema.
+function channelParameters(path: string, params: RequestParam[]): Record<string, AsyncApiParameter> | undefined {
+  const names = [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  if (names.length === 0) return undefined;
+  const out: Record<string, AsyncApiParameter> = {};
+  for (const name of names) {
+    const spec = params.find((p) => p.source === 'path' && p.name === name);
+    const plan = spec && planCoercion(spec.options, spec.type);
+    const example = jsonValue(spec?.options.example);
+    out[name] = {
+      ...(spec?.options.description !== undefined && { description: spec.options.description }),
+      ...(plan?.enumValues && { enum: plan.enumValues.map(String) }),
+      ...(example !== undefined && { examples: [String(example)] }),
+    };
+  }
+  return out;
+}
+
+function wsBinding(params: RequestParam[]): WebSocketChannelBinding | undefined {
+  const query = objectSchema(params.filter((p) => p.source === 'query'));
+  const headers = objectSchema(params.filter((p) => p.source === 'header'));
+  if (!query && !headers) return undefined;
+  return { method: 'GET', ...(query && { query }), ...(headers && { headers }), bindingVersion: '0.1.0' };
+}
+
+function objectSchema(params: RequestParam[]): JsonSchema | undefined {
+  if (params.length === 0) return undefined;
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const spec of params) {
+    const plan = planCoercion(spec.options, spec.type);
+    const schema = scalarSchema(plan);
+    properties[spec.name!] = spec.options.description !== undefined ? { ...schema, description: spec.options.description } : schema;
+    if (plan.required) required.push(spec.name!);
+  }
+  return { type: 'object', properties, ...(required.length > 0 && { required }) };
+}
+
+function messageFor(dto: Function, messages: Record<string, AsyncApiMessage>, schemas: SchemaRegistry): string {
+  const name = dto.name.replace(/[^A-Za-z0-9_.-]/g, '_') || 'Message';
+  messages[name] ??= { name, title: dto.name, contentType: 'application/json', payload: schemas.forType(dto) };
+  return name;
+}
+
+// An OpenAPI server URL, turned to its WebSocket scheme; relative or templated URLs have no host to give.
+function asyncServers(info: DocumentInfo): Record<string, AsyncApiServer> | undefined {
+  const out: Record<string, AsyncApiServer> = {};
+  (info.servers ?? []).forEach((server, index) => {
+    if (!URL.canParse(server.url) || server.url.includes('{')) return;
+    const url = new URL(server.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    out[`server${index + 1}`] = {
+      host: url.host,
+      protocol: url.protocol === 'https:' ? 'wss' : 'ws',
+      ...(url.pathname !== '/' && { pathname: url.pathname.replace(/\/$/, '') }),
+      ...(server.description !== undefined && { description: server.description }),
+    };
+  });
+  return Object.keys(out).length > 0 ? out : undefined;
+}

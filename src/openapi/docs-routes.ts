@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { HttpException } from '../http/exceptions.js';
+import type { Request } from '../http/request.js';
+import { Response } from '../http/response.js';
+import type { HttpRouteOptions } from '../http/route.js';
+import { asyncapiOf, openapiOf, type DocumentedApp } from './app-documents.js';
+import { redocPage, swaggerUiPage } from './pages.js';
+import type { DocumentInfo } from './types.js';
+
+/** The documentation options of `createApp()` and `bootstrap()`. */
+export interface DocsOptions extends DocumentInfo {
+  /** Where the OpenAPI document is served (default `/openapi.json`); `null` turns it, `/docs` and `/redoc` off. */
+  openapiUrl?: string | null;
+  /** Where the AsyncAPI document of the WebSocket routes is served (default `/asyncapi.json`); `null` turns it off. */
+  asyncapiUrl?: string | null;
+  /** Where Swagger UI is served (default `/docs`); `null` turns it off. */
+  docsUrl?: string | null;
+  /** Where ReDoc is served (default `/redoc`); `null` turns it off. */
+  redocUrl?: string | null;
+  /** Passed to `SwaggerUIBundle(...)` over Zigmund's defaults, e.g. `{ docExpansion: 'none' }`. */
+  swaggerUiParameters?: Record<string, unknown>;
+  /** Passed to Swagger UI's `initOAuth(...)`, e.g. `{ clientId: 'docs' }`, to prefill the Authorize dialog. */
+  swaggerUiInitOAuth?: Record<string, unknown>;
+}
+
+/** The app as the documentation routes need it: options, route table, and a way to add GET routes. */
+export interface DocsHost extends DocumentedApp {
+  readonly config: DocsOptions;
+  get(path: string, handler: (req: Request) => unknown, options?: HttpRouteOptions): unknown;
+}
+
+const HIDDEN: HttpRouteOptions = { includeInSchema: false };
+// Asset URLs carry the package version, so a browser may keep them for good.
+const IMMUTABLE = { 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' };
+// The pages embed the app's title and options, which change with every deploy.
+const REVALIDATE = { 'cache-control': 'no-cache' };
+// ReDoc 2 draws its sidebar logo from cdn.redoc.ly; the policy keeps the page on this origin.
+const REDOC_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; worker-src 'self' blob:";
+
+const require = createRequire(import.meta.url);
+const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
+const SWAGGER_UI_VERSION = (require('swagger-ui-dist/package.json') as { version: string }).version;
+const REDOC_DIR = dirname(require.resolve('redoc/package.json'));
+const REDOC_VERSION = (require('redoc/package.json') as { version: string }).version;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+};
+
+/**
+ * Adds the documentation routes the options ask for, all left out of the documents:
+ * `/openapi.json`, `/asyncapi.json`, Swagger UI at `/docs` (with its OAuth2 redirect page at
+ * `/docs/oauth2-redirect`) and ReDoc at `/redoc`, their assets served from the installed
+ * `swagger-ui-dist` and `redoc` packages. The documents are built on the first request.
+ */
+export function registerDocsRoutes(app: DocsHost): void {
+  const { config } = app;
+  const openapiUrl = config.openapiUrl === undefined ? '/openapi.json' : config.openapiUrl;
+  const asyncapiUrl = config.asyncapiUrl === undefined ? '/asyncapi.json' : config.asyncapiUrl;
+  const docsUrl = config.docsUrl === undefined ? '/docs' : config.docsUrl;
+  const redocUrl = config.redocUrl === undefined ? '/redoc' : config.redocUrl;
+  const title = config.title ?? 'Zigmund';
+
+  if (openapiUrl !== null) app.get(openapiUrl, () => Response.json(openapiOf(app), 200, REVALIDATE), HIDDEN);
+  if (asyncapiUrl !== null) app.get(asyncapiUrl, () => Response.json(asyncapiOf(app), 200, REVALIDATE), HIDDEN);
+  // Both pages read the OpenAPI document.
+  if (openapiUrl === null) return;
+
+  if (docsUrl !== null) {
+    const assets = under(docsUrl, `assets/swagger-ui@${SWAGGER_UI_VERSION}`);
+    const oauth2RedirectUrl = under(docsUrl, 'oauth2-redirect');
+    const page = swaggerUiPage({
+      title,
+      openapiUrl,
+      assets,
+      oauth2RedirectUrl,
+      parameters: config.swaggerUiParameters,
+      initOAuth: config.swaggerUiInitOAuth,
+    });
+    app.get(docsUrl, () => Response.html(page, 200, REVALIDATE), HIDDEN);
+    const redirectPage = `<!doctype html>\n<html lang="en">\n<body>\n<script src="${assets}/oauth2-redirect.js"></script>\n</body>\n</html>\n`;
+    app.get(oauth2RedirectUrl, () => Response.html(redirectPage, 200, REVALIDATE), HIDDEN);
+    serveAssets(app, assets, SWAGGER_UI_DIR, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
+  }
+
+  if (redocUrl !== null) {
+    const assets = under(redocUrl, `assets/redoc@${REDOC_VERSION}`);
+    const page = redocPage({ title, openapiUrl, assets });
+    app.get(redocUrl, () => Response.html(page, 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
+    serveAssets(app, assets, join(REDOC_DIR, 'bundles'), ['redoc.standalone.js']);
+  }
+}
+
+// Only the listed files, so no other file of the package (or beyond it) can be asked for;
+// each is read on its first request and kept in memory.
+function serveAssets(app: DocsHost, url: string, dir: string, files: string[]): void {
+  const loaded = new Map<string, Promise<Buffer>>();
+  app.get(
+    `${url}/:file`,
+    async (req: Request) => {
+      const file = req.params.file ?? '';
+      if (!files.includes(file)) throw new HttpException(404);
+      let bytes = loaded.get(file);
+      if (bytes === undefined) loaded.set(file, (bytes = readFile(join(dir, file))));
+      const res = Response.bytes(await bytes, CONTENT_TYPES[file.slice(file.lastIndexOf('.'))]);
+      for (const [name, value] of Object.entries(IMMUTABLE)) res.setHeader(name, value);
+      return res;
+    },
+    HIDDEN,
+  );
+}
+
+function under(base: string, rest: string): string {
+  return `${base.replace(/\/+$/, '')}/${rest}`;
+}

@@ -1,0 +1,192 @@
+import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
+import { planCoercion } from '../validation/coerce.js';
+import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options.js';
+import { operationIds } from './operation-ids.js';
+import { requestParams, type RequestParam } from './route-params.js';
+import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
+import type {
+  DocumentInfo,
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiPathItem,
+  OpenApiRequestBody,
+  OpenApiResponse,
+  WebSocketExtension,
+} from './types.js';
+
+type Verb = keyof OpenApiPathItem;
+
+const NO_CONTENT = new Set([204, 205, 304]);
+
+/**
+ * Builds the OpenAPI 3.1 document of a route table: every route but those with
+ * `includeInSchema: false`, WebSocket routes as `GET` operations answering 101 with their
+ * configuration in `x-websocket`.
+ */
+export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentInfo): OpenApiDocument {
+  const documented = routes.filter((route) => route.options.includeInSchema !== false);
+  const ids = operationIds(documented);
+  const schemas = createSchemaRegistry();
+  const paths: Record<string, OpenApiPathItem> = {};
+  for (const route of documented) paths[openApiPath(route.path)] ??= {};
+  // HTTP routes first: a WebSocket route on the path of an HTTP GET is described on that GET.
+  for (const route of documented) {
+    if (route.kind === 'http') paths[openApiPath(route.path)][route.method.toLowerCase() as Verb] = httpOperation(route, ids.get(route)!, schemas);
+  }
+  for (const route of documented) {
+    if (route.kind !== 'websocket') continue;
+    const item = paths[openApiPath(route.path)];
+    if (item.get) item.get['x-websocket'] = websocketExtension(route.options as WebSocketOptions);
+    else item.get = websocketOperation(route, ids.get(route)!, schemas);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: info.title ?? 'Zigmund',
+      version: info.version ?? '0.1.0',
+      ...(info.description !== undefined && { description: info.description }),
+      ...(info.contact && { contact: info.contact }),
+      ...(info.license && { license: info.license }),
+    },
+    ...(info.servers && info.servers.length > 0 && { servers: info.servers }),
+    paths,
+    components: { schemas: schemas.components() },
+  };
+}
+
+/** A find-my-way path in OpenAPI's spelling: `/items/:id` → `/items/{id}`, regex constraints dropped. */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\((?:\\.|[^)])*\))?/g, '{$1}');
+}
+
+function baseOperation(route: RouteDefinition, operationId: string, params: RequestParam[], body?: OpenApiRequestBody): OpenApiOperation {
+  const { summary, description, deprecated } = route.options;
+  const tags = [...new Set(route.tags)];
+  const parameters = parametersOf(route, params);
+  return {
+    operationId,
+    ...(summary !== undefined && { summary }),
+    ...(description !== undefined && { description }),
+    ...(tags.length > 0 && { tags }),
+    ...(deprecated && { deprecated: true }),
+    ...(parameters.length > 0 && { parameters }),
+    ...(body && { requestBody: body }),
+    responses: {},
+  };
+}
+
+function httpOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry): OpenApiOperation {
+  const options = route.options as HttpRouteOptions;
+  const params = requestParams(route);
+  const operation = baseOperation(route, operationId, params, requestBody(params, schemas));
+  const status = options.status ?? 200;
+  operation.responses[String(status)] = successResponse(status, options, schemas);
+  if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
+  for (const [code, extra] of Object.entries(options.responses ?? {})) {
+    operation.responses[code] = {
+      description: extra.description,
+      ...(extra.model && { content: { 'application/json': { schema: schemas.forType(extra.model) } } }),
+    };
+  }
+  return operation;
+}
+
+function successResponse(status: number, options: HttpRouteOptions, schemas: SchemaRegistry): OpenApiResponse {
+  const response: OpenApiResponse = { description: 'Successful Response' };
+  if (NO_CONTENT.has(status)) return response;
+  if (options.responseModel) response.content = { 'application/json': { schema: schemas.forType(options.responseModel) } };
+  else if (options.contentType) response.content = { [options.contentType.split(';')[0].trim()]: { schema: { type: 'string' } } };
+  else response.content = { 'application/json': { schema: {} } };
+  return response;
+}
+
+function validationResponse(schemas: SchemaRegistry): OpenApiResponse {
+  return { description: 'Validation Error', content: { 'application/json': { schema: schemas.validationError() } } };
+}
+
+function websocketOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry): OpenApiOperation {
+  const options = route.options as WebSocketOptions;
+  const params = requestParams(route);
+  const operation = baseOperation(route, operationId, params);
+  operation.responses['101'] = { description: 'Switching Protocols: the WebSocket connection is open' };
+  if (options.requireSubprotocol) operation.responses['400'] = { description: 'No subprotocol agreed on' };
+  if (options.allowedOrigins && options.allowedOrigins.length > 0) operation.responses['403'] = { description: 'Origin not allowed' };
+  if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
+  operation.responses['426'] = { description: 'Upgrade Required: a plain HTTP request reached a WebSocket route' };
+  operation['x-websocket'] = websocketExtension(options);
+  return operation;
+}
+
+/** A WebSocket route's effective configuration, defaults filled in. */
+export function websocketExtension(options: WebSocketOptions): WebSocketExtension {
+  return {
+    ...resolveSocketLimits(options),
+    subprotocols: options.subprotocols ?? [],
+    requireSubprotocol: options.requireSubprotocol ?? false,
+    allowedOrigins: options.allowedOrigins ?? [],
+  };
+}
+
+function parametersOf(route: RouteDefinition, params: RequestParam[]): OpenApiParameter[] {
+  const out: OpenApiParameter[] = [];
+  for (const spec of params) {
+    if (spec.source !== 'path' && spec.source !== 'query' && spec.source !== 'header' && spec.source !== 'cookie') continue;
+    const plan = planCoercion(spec.options, spec.type);
+    const { description, deprecated, example } = spec.options;
+    out.push({
+      name: spec.name!,
+      in: spec.source,
+      required: spec.source === 'path' || plan.required,
+      schema: scalarSchema(plan),
+      ...(description !== undefined && { description }),
+      ...(deprecated && { deprecated: true }),
+      ...(example !== undefined && { example: jsonValue(example) }),
+    });
+  }
+  // OpenAPI wants every templated segment declared, also those the handler does not read.
+  for (const [, name] of route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (!out.some((p) => p.in === 'path' && p.name === name)) out.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+  }
+  return out;
+}
+
+function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRequestBody | undefined {
+  const bodies = params.filter((p) => p.source === 'body');
+  const fields = params.filter((p) => p.source === 'form' || p.source === 'file');
+  if (bodies.length > 0) return jsonBody(bodies, schemas);
+  if (fields.length === 0) return undefined;
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const field of fields) {
+    const plan = planCoercion(field.options, field.type);
+    const file: JsonSchema = { type: 'string', format: 'binary' };
+    properties[field.name!] = field.source === 'form' ? scalarSchema(plan) : field.options.multiple ? { type: 'array', items: file } : file;
+    if (field.source === 'form' ? plan.required : field.options.required !== false) required.push(field.name!);
+  }
+  const mediaType = fields.some((f) => f.source === 'file') ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
+  const schema: JsonSchema = { type: 'object', properties, ...(required.length > 0 && { required }) };
+  return { required: required.length > 0, content: { [mediaType]: { schema } } };
+}
+
+// `@Body()` takes the whole JSON body; `@Body('key')` parameters each take one key of it.
+function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiRequestBody {
+  const whole = bodies.find((b) => b.name === undefined);
+  if (whole) {
+    return {
+      required: whole.options.required !== false,
+      content: { 'application/json': { schema: schemas.forType(whole.options.type ?? whole.type) } },
+      ...(whole.options.description !== undefined && { description: whole.options.description }),
+    };
+  }
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const body of bodies) {
+    const schema = schemas.forType(body.options.type ?? body.type);
+    properties[body.name!] = body.options.description !== undefined ? { ...schema, description: body.options.description } : schema;
+    if (body.options.required !== false) required.push(body.name!);
+  }
+  const schema: JsonSchema = { type: 'object', properties, ...(required.length > 0 && { required }) };
+  return { required: required.length > 0, content: { 'application/json': { schema } } };
+}
