@@ -7,7 +7,7 @@ import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { ParamSpec } from '../http/route.js';
 import type { ParamRecord, ProviderToken } from '../metadata/records.js';
-import { readConstructorParams, readDependencyTypes, readInjectable, readInjectTokens, readParamTypes } from '../metadata/read.js';
+import { readInjectable, readParamSpecs } from '../metadata/read.js';
 import { compileCoercer, planCoercion } from '../validation/coerce.js';
 import { compileDto } from '../validation/dto.js';
 import type { Loc } from '../validation/errors.js';
@@ -247,21 +247,12 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
 
 /** Parameters of a provider class's constructor or of a `dependency(...)` function. */
 function providerParams(provider: Function, where: string): ParamSpec[] {
-  const records = readConstructorParams(provider);
-  const types = readDependencyTypes(provider) ?? readParamTypes(provider);
-  const tokens = readInjectTokens(provider);
-  const count = Math.max(types.length, ...records.map((r) => r.index + 1), ...Object.keys(tokens).map((i) => Number(i) + 1), 0);
-  if (count < provider.length) {
+  const specs = readParamSpecs(provider);
+  if (specs.length < provider.length) {
     const how = isClass(provider)
       ? 'decorate the class with @Injectable() so TypeScript emits its constructor types'
       : 'declare them with dependency([...], fn)';
     throw new BootstrapError(`${where}: ${provider.name || 'anonymous'} takes ${provider.length} parameter(s) the injector cannot see; ${how}`);
-  }
-  const specs: ParamSpec[] = [];
-  for (let index = 0; index < count; index++) {
-    const record = records.find((r) => r.index === index);
-    const type = tokens[index] ?? types[index];
-    specs.push(record ? { ...record, type } : { index, source: 'type', type });
   }
   return specs;
 }

@@ -1,6 +1,6 @@
 import { ModuleScope, tokenName, type Container, type ProviderEntry, type ProviderRecipe } from '../di/container.js';
 import { symbolDisposerOf } from '../di/dispose.js';
-import type { ParamSpec, RouteDefinition } from '../http/route.js';
+import type { RouteDefinition } from '../http/route.js';
 import type { Provider, ProviderToken } from '../metadata/records.js';
 import {
   readController,
@@ -8,7 +8,7 @@ import {
   readInjectTokens,
   readLifespanHooks,
   readModule,
-  readParams,
+  readParamSpecs,
   readParamTypes,
   readRoutes,
 } from '../metadata/read.js';
@@ -180,7 +180,7 @@ function controllerRoutes(controller: Function, instance: object): RouteDefiniti
       method: route.method,
       path: joinPath(record.prefix, route.path, owner),
       handler: method.bind(instance),
-      params: paramSpecs(controller.prototype, route.propertyKey),
+      params: readParamSpecs(controller.prototype, route.propertyKey),
       options: route.options,
       owner,
       controller: controller.name,
@@ -191,17 +191,3 @@ function controllerRoutes(controller: Function, instance: object): RouteDefiniti
   });
 }
 
-function paramSpecs(prototype: object, propertyKey: string): ParamSpec[] {
-  const records = readParams(prototype, propertyKey);
-  const types = readParamTypes(prototype, propertyKey);
-  const tokens = readInjectTokens(prototype, propertyKey);
-  const count = Math.max(types.length, ...records.map((r) => r.index + 1), 0);
-  const specs: ParamSpec[] = [];
-  for (let index = 0; index < count; index++) {
-    const record = records.find((r) => r.index === index);
-    // `@Inject(token)` on a handler parameter stands in for its type.
-    const type = tokens[index] ?? types[index];
-    specs.push(record ? { ...record, type } : { index, source: 'type', type });
-  }
-  return specs;
-}

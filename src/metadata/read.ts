@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { ParamSpec } from '../http/route.js';
 import { DEPENDENCY_TYPES } from './dependency.js';
 import { LIFESPAN_HOOKS, type LifespanHooks } from './lifespan.js';
 import { CONTROLLER, INJECTABLE, INJECT_TOKENS, MODULE, PARAMS, ROUTES } from './keys.js';
@@ -52,4 +53,22 @@ export function readLifespanHooks(target: Function): LifespanHooks {
   const own: LifespanHooks | undefined = Reflect.getOwnMetadata(LIFESPAN_HOOKS, target);
   if (!own) return inherited;
   return { startup: [...inherited.startup, ...own.startup], shutdown: [...inherited.shutdown, ...own.shutdown] };
+}
+
+/**
+ * Every parameter of a handler method (`propertyKey` given) or of a provider's constructor or
+ * `dependency(...)` function: its decorator record, else its type (an `@Inject` token first).
+ */
+export function readParamSpecs(target: object, propertyKey?: string): ParamSpec[] {
+  const records = propertyKey === undefined ? readConstructorParams(target as Function) : readParams(target, propertyKey);
+  const types = propertyKey === undefined ? (readDependencyTypes(target as Function) ?? readParamTypes(target)) : readParamTypes(target, propertyKey);
+  const tokens = readInjectTokens(target, propertyKey);
+  const count = Math.max(types.length, ...records.map((r) => r.index + 1), ...Object.keys(tokens).map((i) => Number(i) + 1), 0);
+  const specs: ParamSpec[] = [];
+  for (let index = 0; index < count; index++) {
+    const record = records.find((r) => r.index === index);
+    const type = tokens[index] ?? types[index];
+    specs.push(record ? { ...record, type } : { index, source: 'type', type });
+  }
+  return specs;
 }

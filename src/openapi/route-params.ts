@@ -1,6 +1,6 @@
 import type { ParamSpec, RouteDefinition } from '../http/route.js';
 import type { ParamRecord } from '../metadata/records.js';
-import { readConstructorParams, readDependencyTypes, readInjectable, readInjectTokens, readParamTypes } from '../metadata/read.js';
+import { readInjectable, readParamSpecs } from '../metadata/read.js';
 
 /** A decorated parameter that reads the request. */
 export type RequestParam = ParamRecord & { type: unknown; source: Exclude<ParamRecord['source'], 'depends'> };
@@ -32,7 +32,7 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
   const expand = (provider: Function): void => {
     if (expanded.has(provider)) return;
     expanded.add(provider);
-    visit(providerParams(provider));
+    visit(readParamSpecs(provider));
   };
 
   visit(route.params);
@@ -40,18 +40,3 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
   return out;
 }
 
-// The same reading of a provider's parameters as app/compile-params.ts; documents are built
-// once, on first use, so this reflection stays off the request path.
-function providerParams(provider: Function): ParamSpec[] {
-  const records = readConstructorParams(provider);
-  const types = readDependencyTypes(provider) ?? readParamTypes(provider);
-  const tokens = readInjectTokens(provider);
-  const count = Math.max(types.length, ...records.map((r) => r.index + 1), 0);
-  const specs: ParamSpec[] = [];
-  for (let index = 0; index < count; index++) {
-    const record = records.find((r) => r.index === index);
-    const type = tokens[index] ?? types[index];
-    specs.push(record ? { ...record, type } : { index, source: 'type', type });
-  }
-  return specs;
-}
