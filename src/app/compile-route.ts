@@ -35,11 +35,11 @@ export function compileRouteDependencies(definition: RouteDefinition, env: Injec
   );
 }
 
-export function compileHttpRoute(definition: RouteDefinition, settings: CompileSettings): CompiledRoute {
-  const options = definition.options as HttpRouteOptions;
+/** Compiles a route's `dependencies` and handler parameters, for HTTP and WebSocket routes alike. */
+export function compileInjection(definition: RouteDefinition, settings: CompileSettings) {
   const env: InjectEnv = {
     owner: definition.owner,
-    kind: 'http',
+    kind: definition.kind,
     pathParams: pathParamNames(definition.path),
     container: settings.container,
     needs: { json: false, form: false },
@@ -48,7 +48,13 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   };
   const runDependencies = compileRouteDependencies(definition, env);
   const resolveArgs = compileArgs(definition.params, env);
-  const { json: readsJson, form: readsForm } = env.needs;
+  return { needs: env.needs, runDependencies, resolveArgs };
+}
+
+export function compileHttpRoute(definition: RouteDefinition, settings: CompileSettings): CompiledRoute {
+  const options = definition.options as HttpRouteOptions;
+  const { needs, runDependencies, resolveArgs } = compileInjection(definition, settings);
+  const { json: readsJson, form: readsForm } = needs;
   const handler = definition.handler as (...args: unknown[]) => unknown;
   const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
   // Forms carry files, so they have their own overall limit unless the route sets one.

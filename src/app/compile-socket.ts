@@ -13,8 +13,7 @@ import { CloseCode } from '../websocket/close-codes.js';
 import { Connection } from '../websocket/connection.js';
 import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options.js';
 import { checkOrigin, negotiateSubprotocol } from '../websocket/upgrade.js';
-import { compileArgs, type InjectEnv } from './compile-params.js';
-import { compileRouteDependencies, pathParamNames, type CompileSettings } from './compile-route.js';
+import { compileInjection, type CompileSettings } from './compile-route.js';
 
 /** A live WebSocket handler run, so `app.close()` can end it with 1001 and wait. */
 export interface SocketSession {
@@ -34,17 +33,7 @@ const loadWs = () => (wsModule ??= createRequire(import.meta.url)('ws') as { Web
 export function compileSocketRoute(definition: RouteDefinition, settings: CompileSettings, registry: SocketRegistry): SocketEndpoint {
   const options = definition.options as WebSocketOptions;
   const limits = resolveSocketLimits(options);
-  const env: InjectEnv = {
-    owner: definition.owner,
-    kind: 'websocket',
-    pathParams: pathParamNames(definition.path),
-    container: settings.container,
-    needs: { json: false, form: false },
-    chain: [],
-    scope: settings.container.scopeOf(definition),
-  };
-  const runDependencies = compileRouteDependencies(definition, env);
-  const resolveArgs = compileArgs(definition.params, env);
+  const { runDependencies, resolveArgs } = compileInjection(definition, settings);
   // The Connection exists only after the handshake, while the other arguments are checked before it.
   const connectionSlots = definition.params.filter((p) => p.source === 'type' && p.type === Connection).map((p) => p.index);
   const handler = definition.handler as (...args: unknown[]) => unknown;
