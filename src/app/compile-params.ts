@@ -9,7 +9,7 @@ import type { ParamSpec } from '../http/route.js';
 import type { ParamRecord, ProviderToken } from '../metadata/records.js';
 import { readInjectable, readParamSpecs } from '../metadata/read.js';
 import { compileCoercer, planCoercion } from '../validation/coerce.js';
-import { compileDto } from '../validation/dto.js';
+import { compileDto, type DtoResult } from '../validation/dto.js';
 import type { Loc } from '../validation/errors.js';
 import { Connection } from '../websocket/connection.js';
 import { BootstrapError } from './errors.js';
@@ -75,11 +75,22 @@ export function compileArgs(specs: ParamSpec[], env: InjectEnv): ArgsResolver {
       return late ? settleLate(args) : args;
     }, { async: false });
   }
-  return Object.assign(async function resolveArgsAsync(ctx: RequestContext) {
+  // Runs synchronously until an extractor actually returns a promise (a compiled DTO check,
+  // for one, answers valid input without one), then goes on in order after it settles.
+  async function finishFrom(ctx: RequestContext, args: unknown[], index: number, pending: Promise<unknown>): Promise<unknown[]> {
+    args[index] = await pending;
+    for (let i = index + 1; i < count; i++) {
+      const value = extractors[i](ctx);
+      args[i] = value instanceof Promise ? await value : value;
+    }
+    return args;
+  }
+  return Object.assign(function resolveArgsMaybeAsync(ctx: RequestContext): unknown[] | Promise<unknown[]> {
     const args = new Array(count);
     for (let i = 0; i < count; i++) {
       const value = extractors[i](ctx);
-      args[i] = value instanceof Promise ? await value : value;
+      if (value instanceof Promise) return finishFrom(ctx, args, i, value);
+      args[i] = value;
     }
     return args;
   }, { async: true });
@@ -186,25 +197,30 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
     };
   }
   const validate = compileDto(itemType, spec.options);
-  const extract: Extractor = async (ctx) => {
+  const extract: Extractor = (ctx) => {
     const value = pick(ctx);
     if (value === undefined) {
       if (required) ctx.errors.push({ type: 'missing', loc, msg: 'Field required', input: null });
       return undefined;
     }
-    if (!list) return settle(await validate(value, loc), ctx);
+    if (!list) {
+      const result = validate(value, loc);
+      return result instanceof Promise ? result.then((r) => settle(r, ctx)) : settle(result, ctx);
+    }
     if (!Array.isArray(value)) {
       ctx.errors.push({ type: 'list_type', loc, msg: 'Input should be a valid list', input: value });
       return undefined;
     }
-    const results = await Promise.all(value.map((item, i) => validate(item, [...loc, i])));
-    return results.map((result) => settle(result, ctx));
+    const results = value.map((item, i) => validate(item, [...loc, i]));
+    if (!results.some((r) => r instanceof Promise)) return results.map((r) => settle(r as DtoResult, ctx));
+    return Promise.all(results).then((settled) => settled.map((r) => settle(r, ctx)));
   };
+  // Valid input to a compiled DTO answers synchronously; class-validator's path returns a promise.
   extract.async = true;
   return extract;
 }
 
-function settle(result: Awaited<ReturnType<ReturnType<typeof compileDto>>>, ctx: RequestContext): unknown {
+function settle(result: DtoResult, ctx: RequestContext): unknown {
   if (result.errors) ctx.errors.push(...result.errors);
   return result.value;
 }

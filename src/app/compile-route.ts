@@ -11,8 +11,8 @@ import type { Container } from '../di/container.js';
 /** A route ready to serve: everything reflective was done when it was compiled. */
 export interface CompiledRoute {
   definition: RouteDefinition;
-  /** Runs the whole pipeline for one request and writes the answer. */
-  handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void>;
+  /** Runs the whole pipeline for one request and writes the answer; a promise only when a step was asynchronous. */
+  handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void>;
 }
 
 export interface CompileSettings {
@@ -66,36 +66,99 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     serialize: filter ? (value) => JSON.stringify(filter(value)) : (value) => JSON.stringify(value),
   };
 
-  async function handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void> {
-    let failure: unknown;
-    ctx.res = res;
+  const work = settings.container.work;
+
+  // The pipeline is written as plain functions that return a promise only when a step was
+  // really asynchronous, so a sync handler without a body answers in the same tick, with no
+  // promise allocated. Teardowns and background tasks run after the answer, counted in
+  // `work` so a graceful shutdown waits for them.
+
+  function fail(ctx: RequestContext, res: ServerResponse, head: boolean, err: unknown): void | Promise<void> {
+    if ((err as { code?: string }).code === 'BODY_ABORTED') res.destroy();
+    else writeError(res, err, head, hasBody(ctx.raw) && !ctx.raw.complete);
+    if (ctx.needsFinish) return ctx.finish(err, work);
+  }
+
+  function answer(ctx: RequestContext, res: ServerResponse, head: boolean, result: unknown): void | Promise<void> {
+    try {
+      writeResult(res, result, plan, ctx.responseIfUsed, head);
+    } catch (err) {
+      return fail(ctx, res, head, err);
+    }
+    if (ctx.needsFinish) return ctx.finish(undefined, work);
+  }
+
+  function invoke(ctx: RequestContext, res: ServerResponse, head: boolean, args: unknown[]): void | Promise<void> {
+    let result: unknown;
+    try {
+      if (ctx.errors.length > 0) throw new RequestValidationError(ctx.errors);
+      result = handler(...args);
+    } catch (err) {
+      return fail(ctx, res, head, err);
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (value) => answer(ctx, res, head, value),
+        (err) => fail(ctx, res, head, err),
+      );
+    }
+    return answer(ctx, res, head, result);
+  }
+
+  function resolveAndInvoke(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
+    let args: unknown[] | Promise<unknown[]>;
+    try {
+      args = resolveArgs(ctx);
+    } catch (err) {
+      return fail(ctx, res, head, err);
+    }
+    if (args instanceof Promise) {
+      return args.then(
+        (resolved) => invoke(ctx, res, head, resolved),
+        (err) => fail(ctx, res, head, err),
+      );
+    }
+    return invoke(ctx, res, head, args);
+  }
+
+  function afterBody(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
+    if (runDependencies) {
+      let ran: unknown;
+      try {
+        ran = runDependencies(ctx);
+      } catch (err) {
+        return fail(ctx, res, head, err);
+      }
+      if (ran instanceof Promise) {
+        return ran.then(
+          () => resolveAndInvoke(ctx, res, head),
+          (err) => fail(ctx, res, head, err),
+        );
+      }
+    }
+    return resolveAndInvoke(ctx, res, head);
+  }
+
+  async function readBodyThen(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void> {
     try {
       if (readsJson) {
         assertContentType(ctx.raw, 'json');
         const raw = await readBody(ctx.raw, bodyLimit);
         ctx.rawBody = raw;
         ctx.body = raw.length === 0 ? undefined : parseJson(raw);
-      } else if (readsForm) {
+      } else {
         assertContentType(ctx.raw, 'form');
         ctx.form = await parseForm(ctx.raw, formLimits);
       }
-      if (runDependencies) {
-        const ran = runDependencies(ctx);
-        if (ran instanceof Promise) await ran;
-      }
-      let args = resolveArgs(ctx);
-      if (args instanceof Promise) args = await args;
-      if (ctx.errors.length > 0) throw new RequestValidationError(ctx.errors);
-      let result = handler(...args);
-      if (result instanceof Promise) result = await result;
-      writeResult(res, result, plan, ctx.responseIfUsed, head);
     } catch (err) {
-      failure = err;
-      if ((err as { code?: string }).code === 'BODY_ABORTED') res.destroy();
-      else writeError(res, err, head, hasBody(ctx.raw) && !ctx.raw.complete);
+      return fail(ctx, res, head, err);
     }
-    // Teardowns and background tasks, after the answer; counted so a graceful shutdown waits for them.
-    if (ctx.needsFinish) await ctx.finish(failure, settings.container.work);
+    return afterBody(ctx, res, head);
+  }
+
+  function handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
+    ctx.res = res;
+    return readsJson || readsForm ? readBodyThen(ctx, res, head) : afterBody(ctx, res, head);
   }
 
   return { definition, handle };

@@ -7,7 +7,7 @@ import type { QueryValues } from './request.js';
 
 /** Serves the HTTP side of a route. */
 export interface HttpEndpoint {
-  handle(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void>;
+  handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void>;
 }
 
 /** Accepts (or refuses) a WebSocket upgrade to a route. */

@@ -12,6 +12,11 @@ function answer(res: ServerResponse, status: number, detail: string, headers: Re
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
+function pipelineFailed(res: ServerResponse, err: unknown): void {
+  console.error('zigmund: request pipeline failed', err);
+  res.destroy();
+}
+
 /** The `node:http` request listener: route lookup, then the route's compiled pipeline. */
 export function createRequestListener(table: RouteTable, bodyLimit: number) {
   return function dispatch(req: IncomingMessage, res: ServerResponse): void {
@@ -26,10 +31,8 @@ export function createRequestListener(table: RouteTable, bodyLimit: number) {
       return answer(res, 404, 'Not Found');
     }
     const ctx = new RequestContext(req, found.params, found.query, bodyLimit);
-    found.entry.http.handle(ctx, res, found.entry.head).catch((err) => {
-      console.error('zigmund: request pipeline failed', err);
-      res.destroy();
-    });
+    const done = found.entry.http.handle(ctx, res, found.entry.head);
+    if (done !== undefined) done.catch((err) => pipelineFailed(res, err));
   };
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IsNumber, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { Controller, Delete, Get, HttpException, Module, Post, Response, TestClient, bootstrap } from 'zigmund';
+import { Controller, Delete, Get, HttpException, Module, Post, Response, TestClient, bootstrap, createApp } from 'zigmund';
 
 class Owner {
   @IsString()
@@ -214,4 +214,16 @@ test('a thrown error is a 500 without the stack, and the app keeps serving', asy
   }
   assert.equal(logged.length, 2);
   assert.equal((await c.get('/json')).status, 200);
+});
+
+test('an answer that cannot be serialised is a 500, and the app keeps serving', async (t) => {
+  t.mock.method(console, 'error', () => undefined);
+  const app = createApp();
+  app.get('/bigint', () => ({ n: 1n }));
+  app.get('/ok', () => ({ ok: true }));
+  const c = new TestClient(app);
+  const res = await c.get('/bigint');
+  assert.equal(res.status, 500);
+  assert.deepEqual(res.json(), { detail: 'Internal Server Error' });
+  assert.equal((await c.get('/ok')).status, 200);
 });
