@@ -7,6 +7,7 @@ import { Parser } from '@asyncapi/parser';
 import { Connection, Controller, Get, Header, Module, Param, Query, WebSocket, bootstrap, createApp, type AsyncApiDocument } from 'zigmund';
 import { HelloModule } from '../../samples/hello/app.js';
 import { ItemsModule } from '../../samples/items/app.js';
+import { AppModule as DatabaseModule } from '../../samples/database/app.js';
 import { AppModule as WebSocketsModule } from '../../samples/websockets/app.js';
 
 enum Room {
@@ -208,6 +209,7 @@ test('the documents of the test app and of every sample validate against the Asy
     await bootstrap(HelloModule, { title: 'Hello', logStartup: false }),
     await bootstrap(ItemsModule, { title: 'Items', version: '1.0', logStartup: false }),
     await bootstrap(WebSocketsModule, { title: 'WebSocket Demo', version: '1.0', logStartup: false }),
+    await bootstrap(DatabaseModule, { title: 'Notes', version: '1.0', logStartup: false }),
   ];
   for (const app of apps) await assertValidAsyncApi(app.asyncapi());
 });

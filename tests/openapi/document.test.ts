@@ -11,6 +11,7 @@ import {
 } from 'zigmund';
 import { HelloModule } from '../../samples/hello/app.js';
 import { ItemsModule } from '../../samples/items/app.js';
+import { AppModule as DatabaseModule } from '../../samples/database/app.js';
 import { AppModule as WebSocketsModule } from '../../samples/websockets/app.js';
 
 enum Finish {
@@ -351,6 +352,7 @@ test('the documents of the test app and of every sample validate against the Ope
     await bootstrap(HelloModule, { title: 'Hello', logStartup: false }),
     await bootstrap(ItemsModule, { title: 'Items', version: '1.0', logStartup: false }),
     await bootstrap(WebSocketsModule, { title: 'WebSocket Demo', version: '1.0', logStartup: false }),
+    await bootstrap(DatabaseModule, { title: 'Notes', version: '1.0', logStartup: false }),
   ];
   for (const app of apps) await assertValidOpenApi(app.openapi());
 });
