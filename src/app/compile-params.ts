@@ -247,7 +247,11 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
   }
   if (type === Connection) {
     if (env.kind !== 'websocket') throw new BootstrapError(`${describe(env, spec)}: only WebSocket handlers can take a Connection`);
-    return (ctx) => ctx.connection;
+    if (env.chain.length > 0) {
+      throw new BootstrapError(`${describe(env, spec)}: dependencies run before the handshake, so only the handler itself can take the Connection`);
+    }
+    // A placeholder: the socket route puts the Connection in this slot once the handshake is done.
+    return () => undefined;
   }
   // `@Inject(token)` puts a string or symbol token in the type's place.
   if (typeof type === 'string' || typeof type === 'symbol') return compileProvider(type, env, describe(env, spec));

@@ -55,9 +55,13 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
 
   function run(ws: WsSocket, req: IncomingMessage, ctx: RequestContext, args: unknown[]): void {
     const conn = new Connection(ws, { limits, remoteAddress: req.socket.remoteAddress });
-    ctx.connection = conn;
     for (const slot of connectionSlots) args[slot] = conn;
-    void conn.closed.then(() => ctx.arenaIfUsed?.abort());
+    // Everything the handler asked for is in `args` now. The context (and the upgrade request
+    // it holds) lives on only when its Arena or background tasks have work left for the end:
+    // idle connections are what a server holds by the ten thousand.
+    const pending = ctx.needsFinish ? ctx : undefined;
+    const arena = ctx.arenaIfUsed;
+    if (arena) void conn.closed.then(() => arena.abort());
     const session = {
       done: Promise.resolve(),
       async shutdown() {
@@ -78,7 +82,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
           await conn.close(CloseCode.INTERNAL_ERROR, 'internal error');
         }
       } finally {
-        await ctx.finish(failure, settings.container.work);
+        if (pending) await pending.finish(failure, settings.container.work);
         registry.open.delete(session);
       }
     })();

@@ -21,7 +21,6 @@ export class RequestContext {
   form: FormData | undefined;
   /** Dependency values of this request, by provider. */
   cache: Map<unknown, unknown> | undefined;
-  connection: unknown;
   /** The HTTP response being answered; the Arena watches it to notice a client that goes away. */
   res: ServerResponse | undefined;
   private requestObj: Request | undefined;

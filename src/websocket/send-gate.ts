@@ -6,6 +6,9 @@ import { ConnectionTimeout } from './errors.js';
 // link busy, small enough that a client that stops reading costs a bounded amount of memory.
 const SEND_HIGH_WATER_MARK = 256 * 1024;
 
+const HANDED_OVER = Promise.resolve();
+const IGNORE = (): void => undefined;
+
 /** Hands a frame to ws; `done` is ws's send callback. */
 export type Frame = (done: (err?: Error) => void) => void;
 
@@ -38,8 +41,20 @@ export class SendGate {
     this.wake();
   }
 
-  /** Resolves when ws has written the frame; rejects with `closedError()` or a `ConnectionTimeout`. */
+  /**
+   * Resolves once the frame is handed to ws; rejects with `closedError()` or a `ConnectionTimeout`.
+   * With nothing queued and room in the buffer that is at once: ws writes the frame to the socket
+   * synchronously, and a write that fails later closes the socket, which later calls see.
+   */
   write(frame: Frame, timeoutMs: number): Promise<void> {
+    if (this.waiting.size === 0 && !this.isShut() && this.hasRoom()) {
+      try {
+        frame(IGNORE);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return HANDED_OVER;
+    }
     return new Promise((resolve, reject) => {
       let settled = false;
       let timer: NodeJS.Timeout | undefined;

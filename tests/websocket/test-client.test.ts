@@ -76,3 +76,12 @@ test('route dependencies run before the upgrade and refuse it with their HTTP st
   const conn = await client.websocketConnect('/private', { headers: { 'x-token': 'secret' } });
   assert.equal((await conn.receive()).text(), 'welcome');
 });
+
+test('a dependency asking for the Connection fails at bootstrap: it runs before the handshake', async () => {
+  const needsConnection = dependency([Connection], (conn: Connection) => conn.isOpen);
+  const app = createApp();
+  assert.throws(
+    () => app.websocket('/early', async (conn: Connection) => conn.close(), { dependencies: [needsConnection] }),
+    /only the handler itself can take the Connection/,
+  );
+});
