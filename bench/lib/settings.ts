@@ -1,0 +1,44 @@
+// How long and how often: the full run (within 20 minutes) and --quick (about 3).
+import type { LoadSettings } from './http-load.js';
+
+export interface Settings {
+  /** Measured rounds per workload; servers are interleaved within each round. */
+  rounds: number;
+  /** Discarded load per server before its first round, seconds. */
+  warmupSeconds: number;
+  /** Discarded load right before every measured run, seconds (0: none). */
+  runWarmupSeconds: number;
+  /** One measured run, seconds. */
+  measureSeconds: number;
+  /** HTTP load: connections, requests pipelined on each, and the load generator. */
+  http: LoadSettings;
+  ws: { connections: number; inFlight: number; latencyConnections: number; latencyRate: number };
+  idleConnections: number;
+  memoryRounds: number;
+  startupRounds: number;
+  startupRoutes: number;
+}
+
+export const FULL: Settings = {
+  rounds: 3,
+  warmupSeconds: 2,
+  runWarmupSeconds: 1,
+  measureSeconds: 4,
+  http: { connections: 100, pipelining: 10, generator: 'wrk' },
+  ws: { connections: 50, inFlight: 10, latencyConnections: 10, latencyRate: 1000 },
+  idleConnections: 10_000,
+  memoryRounds: 3,
+  startupRounds: 5,
+  startupRoutes: 1000,
+};
+
+export const QUICK: Settings = {
+  ...FULL,
+  rounds: 2,
+  warmupSeconds: 1,
+  runWarmupSeconds: 0,
+  measureSeconds: 1,
+  idleConnections: 2000,
+  memoryRounds: 1,
+  startupRounds: 2,
+};
