@@ -3,19 +3,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { routeCount, serverPort } from './env.js';
+import { Greeter, openSession, sessions } from './di-workload.js';
 import { generatedPath } from './generated-routes.js';
 
-class Greeter {
-  greet(): string {
-    return 'Hello World';
-  }
-}
 
-const sessions = { opened: 0, closed: 0 };
-async function openSession(): Promise<{ open: boolean }> {
-  sessions.opened++;
-  return { open: true };
-}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -6,19 +6,10 @@ import { zValidator } from '@hono/zod-validator';
 import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { routeCount, serverPort } from './env.js';
+import { Greeter, openSession, sessions } from './di-workload.js';
 import { generatedPath } from './generated-routes.js';
 
-class Greeter {
-  greet(): string {
-    return 'Hello World';
-  }
-}
 
-const sessions = { opened: 0, closed: 0 };
-async function openSession(): Promise<{ open: boolean }> {
-  sessions.opened++;
-  return { open: true };
-}
 
 type Env = { Variables: { greeter: Greeter; session: { open: boolean } } };
 

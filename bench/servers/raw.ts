@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { routeCount, serverPort } from './env.js';
+import { Greeter, openSession, sessions, closeSession } from './di-workload.js';
 import { generatedPath } from './generated-routes.js';
 
 const JSON_TYPE = 'application/json';
@@ -31,21 +32,6 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-// The request-scoped provider and the dependency with teardown of the DI workload.
-class Greeter {
-  greet(): string {
-    return 'Hello World';
-  }
-}
-const sessions = { opened: 0, closed: 0 };
-async function openSession(): Promise<{ open: boolean }> {
-  sessions.opened++;
-  return { open: true };
-}
-function closeSession(session: { open: boolean }): void {
-  session.open = false;
-  sessions.closed++;
-}
 
 async function postItem(req: IncomingMessage, res: ServerResponse): Promise<void> {
   let body: unknown;
