@@ -157,7 +157,7 @@ function requireBody(env: InjectEnv, spec: ParamSpec, kind: 'json' | 'form'): vo
 
 function scalar(spec: ParamRecord & { type: unknown }, loc: Loc, read: (ctx: RequestContext) => string | string[] | undefined): Extractor {
   const coerce = compileCoercer(planCoercion(spec.options, spec.type));
-  return (ctx) => coerce(read(ctx), loc, ctx.errors);
+  return (ctx) => coerce(read(ctx), loc, ctx);
 }
 
 function fileParam(spec: ParamRecord): Extractor {
@@ -168,7 +168,7 @@ function fileParam(spec: ParamRecord): Extractor {
   return (ctx) => {
     const files = ctx.form?.files.get(name);
     if (!files || files.length === 0) {
-      if (required) ctx.errors.push({ type: 'missing', loc, msg: 'Field required', input: null });
+      if (required) ctx.push({ type: 'missing', loc, msg: 'Field required', input: null });
       return multiple ? [] : undefined;
     }
     return multiple ? files : files[0];
@@ -190,7 +190,7 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
     return (ctx) => {
       const value = pick(ctx);
       if (value === undefined) {
-        if (required) ctx.errors.push({ type: 'missing', loc, msg: 'Field required', input: null });
+        if (required) ctx.push({ type: 'missing', loc, msg: 'Field required', input: null });
         return undefined;
       }
       return check(value, loc, ctx);
@@ -200,7 +200,7 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
   const extract: Extractor = (ctx) => {
     const value = pick(ctx);
     if (value === undefined) {
-      if (required) ctx.errors.push({ type: 'missing', loc, msg: 'Field required', input: null });
+      if (required) ctx.push({ type: 'missing', loc, msg: 'Field required', input: null });
       return undefined;
     }
     if (!list) {
@@ -208,7 +208,7 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
       return result instanceof Promise ? result.then((r) => settle(r, ctx)) : settle(result, ctx);
     }
     if (!Array.isArray(value)) {
-      ctx.errors.push({ type: 'list_type', loc, msg: 'Input should be a valid list', input: value });
+      ctx.push({ type: 'list_type', loc, msg: 'Input should be a valid list', input: value });
       return undefined;
     }
     const results = value.map((item, i) => validate(item, [...loc, i]));
@@ -221,7 +221,7 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
 }
 
 function settle(result: DtoResult, ctx: RequestContext): unknown {
-  if (result.errors) ctx.errors.push(...result.errors);
+  if (result.errors) ctx.push(...result.errors);
   return result.value;
 }
 
@@ -231,7 +231,7 @@ function primitiveCheck(type: unknown): (value: unknown, loc: Loc, ctx: RequestC
   const typeName = { string: 'string_type', number: 'float_type', boolean: 'bool_type' }[expected];
   return (value, loc, ctx) => {
     if (typeof value === expected) return value;
-    ctx.errors.push({ type: typeName, loc, msg: `Input should be a valid ${expected}`, input: value });
+    ctx.push({ type: typeName, loc, msg: `Input should be a valid ${expected}`, input: value });
     return undefined;
   };
 }
@@ -351,7 +351,7 @@ function compileDependency(provider: Function, options: DependencyOptions, env: 
   const disposable = kind === 'class' && symbolDisposerOf(provider.prototype) !== undefined;
 
   const run = (ctx: RequestContext, args: unknown[]): unknown => {
-    if (ctx.errors.length > 0) return undefined;
+    if (ctx.errors !== undefined) return undefined;
     const made = make(args);
     if (kind === 'generator') return startGenerator(made as Generator, ctx);
     if (kind === 'async-generator') return startAsyncGenerator(made as AsyncGenerator, ctx);

@@ -91,7 +91,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   function invoke(ctx: RequestContext, res: ServerResponse, head: boolean, args: unknown[]): void | Promise<void> {
     let result: unknown;
     try {
-      if (ctx.errors.length > 0) throw new RequestValidationError(ctx.errors);
+      if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors);
       result = handler(...args);
     } catch (err) {
       return fail(ctx, res, head, err);

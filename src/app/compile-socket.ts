@@ -49,7 +49,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
   async function prepare(ctx: RequestContext): Promise<unknown[]> {
     if (runDependencies) await runDependencies(ctx);
     const args = await resolveArgs(ctx);
-    if (ctx.errors.length > 0) throw new RequestValidationError(ctx.errors);
+    if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors);
     return args;
   }
 

@@ -15,7 +15,8 @@ import { Response } from './response.js';
  * pays for none.
  */
 export class RequestContext {
-  readonly errors: ErrorDetail[] = [];
+  /** Validation failures of this request, gathered for one 422; undefined until the first. */
+  errors: ErrorDetail[] | undefined;
   rawBody: Buffer | undefined;
   body: unknown;
   form: FormData | undefined;
@@ -35,6 +36,11 @@ export class RequestContext {
     readonly query: QueryValues,
     readonly bodyLimit: number,
   ) {}
+
+  /** Records validation failures; the context is the error sink of the coercers. */
+  push(...details: ErrorDetail[]): void {
+    (this.errors ??= []).push(...details);
+  }
 
   get request(): Request {
     this.requestObj ??= new Request(this.raw, this.params, this.query, this.bodyLimit, this.rawBody);

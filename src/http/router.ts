@@ -23,10 +23,14 @@ export interface RouteEntry {
   head: boolean;
 }
 
-export type Lookup =
-  | { entry: RouteEntry; params: Record<string, string | undefined>; query: QueryValues }
-  | 'bad-url'
-  | null;
+/** A matched route, as find-my-way returns it (no copy per request). */
+export interface Match {
+  store: RouteEntry;
+  params: Record<string, string | undefined>;
+  searchParams: QueryValues;
+}
+
+export type Lookup = Match | 'bad-url' | null;
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const ON_BAD_URL = () => undefined;
@@ -59,18 +63,14 @@ export class RouteTable {
     if (found === null) return null;
     // find-my-way answers a bad URL through onBadUrl with a handle that has no store.
     if (found.store === null || found.store === undefined) return 'bad-url';
-    return {
-      entry: found.store as RouteEntry,
-      params: found.params,
-      query: (found as { searchParams?: QueryValues }).searchParams ?? {},
-    };
+    return found as unknown as Match;
   }
 
   /** Methods served at `url`, for a 405's `Allow` header. */
   allowedMethods(url: string): string[] {
     return METHODS.filter((method) => {
       const found = this.find(method, url);
-      return found !== null && found !== 'bad-url' && found.entry.http !== undefined;
+      return found !== null && found !== 'bad-url' && found.store.http !== undefined;
     });
   }
 

@@ -24,14 +24,14 @@ export function createRequestListener(table: RouteTable, bodyLimit: number) {
     const url = req.url ?? '/';
     const found = table.find(method, url);
     if (found === 'bad-url') return answer(res, 400, 'Invalid percent-encoding in the request path');
-    if (found === null || found.entry.http === undefined) {
-      if (found?.entry.socket) return answer(res, 426, 'Upgrade Required: this is a WebSocket route', { upgrade: 'websocket', connection: 'Upgrade' });
+    if (found === null || found.store.http === undefined) {
+      if (found?.store.socket) return answer(res, 426, 'Upgrade Required: this is a WebSocket route', { upgrade: 'websocket', connection: 'Upgrade' });
       const allowed = table.allowedMethods(url);
       if (allowed.length > 0) return answer(res, 405, 'Method Not Allowed', { allow: allowed.join(', ') });
       return answer(res, 404, 'Not Found');
     }
-    const ctx = new RequestContext(req, found.params, found.query, bodyLimit);
-    const done = found.entry.http.handle(ctx, res, found.entry.head);
+    const ctx = new RequestContext(req, found.params, found.searchParams, bodyLimit);
+    const done = found.store.http.handle(ctx, res, found.store.head);
     if (done !== undefined) done.catch((err) => pipelineFailed(res, err));
   };
 }
@@ -59,7 +59,7 @@ export function createUpgradeListener(table: RouteTable) {
     const found = table.find('GET', req.url ?? '/');
     if (found === 'bad-url') return refuseUpgrade(socket, 400, 'Invalid percent-encoding in the request path');
     if (found === null) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!found.entry.socket) return refuseUpgrade(socket, 400, 'This route does not accept WebSocket upgrades');
-    found.entry.socket.upgrade(req, socket, head, found.params, found.query);
+    if (!found.store.socket) return refuseUpgrade(socket, 400, 'This route does not accept WebSocket upgrades');
+    found.store.socket.upgrade(req, socket, head, found.params, found.searchParams);
   };
 }

@@ -1,10 +1,15 @@
 import type { ParamOptions, ScalarType } from '../metadata/records.js';
 import type { ErrorDetail, Loc } from './errors.js';
 
-/** A prepared conversion of a raw string (or repeated strings) into the declared type. */
-export type Coercer = (raw: string | string[] | undefined, loc: Loc, errors: ErrorDetail[]) => unknown;
+/** Where coercion failures go: an array, or a request context that gathers them lazily. */
+export interface ErrorSink {
+  push(...details: ErrorDetail[]): unknown;
+}
 
-type Convert = (raw: string, loc: Loc, errors: ErrorDetail[]) => unknown;
+/** A prepared conversion of a raw string (or repeated strings) into the declared type. */
+export type Coercer = (raw: string | string[] | undefined, loc: Loc, errors: ErrorSink) => unknown;
+
+type Convert = (raw: string, loc: Loc, errors: ErrorSink) => unknown;
 
 /** What a parameter coerces to, worked out once from its options and emitted type. */
 export interface CoercionPlan {
