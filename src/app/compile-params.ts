@@ -45,7 +45,7 @@ export interface InjectEnv {
 
 const BUILTIN_TYPES = new Set<unknown>([String, Number, Boolean, Date, Array, Object, Promise, Function, Symbol, BigInt]);
 
-export function isDtoClass(type: unknown): type is Function {
+function isDtoClass(type: unknown): type is Function {
   return typeof type === 'function' && !BUILTIN_TYPES.has(type) && type !== Buffer;
 }
 

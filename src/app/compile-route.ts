@@ -22,12 +22,12 @@ export interface CompileSettings {
 }
 
 /** Path parameter names of a route path (`/items/:id` → `id`). */
-export function pathParamNames(path: string): Set<string> {
+function pathParamNames(path: string): Set<string> {
   return new Set([...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]));
 }
 
 /** Compiles `dependencies: [...]` of a route into one runner whose values are discarded. */
-export function compileRouteDependencies(definition: RouteDefinition, env: InjectEnv) {
+function compileRouteDependencies(definition: RouteDefinition, env: InjectEnv) {
   if (definition.dependencies.length === 0) return undefined;
   return compileArgs(
     definition.dependencies.map((provider, index) => ({ index, source: 'depends' as const, provider: provider as Function, options: {}, type: undefined })),
@@ -79,6 +79,11 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     if (ctx.needsFinish) return ctx.finish(err, work);
   }
 
+  /** Goes on with `next` once `pending` settles, or answers its failure. */
+  function after<T>(pending: Promise<T>, ctx: RequestContext, res: ServerResponse, head: boolean, next: (value: T) => void | Promise<void>): Promise<void> {
+    return pending.then(next, (err) => fail(ctx, res, head, err));
+  }
+
   function answer(ctx: RequestContext, res: ServerResponse, head: boolean, result: unknown): void | Promise<void> {
     try {
       writeResult(res, result, plan, ctx.responseIfUsed, head);
@@ -96,12 +101,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     } catch (err) {
       return fail(ctx, res, head, err);
     }
-    if (result instanceof Promise) {
-      return result.then(
-        (value) => answer(ctx, res, head, value),
-        (err) => fail(ctx, res, head, err),
-      );
-    }
+    if (result instanceof Promise) return after(result, ctx, res, head, (value) => answer(ctx, res, head, value));
     return answer(ctx, res, head, result);
   }
 
@@ -112,12 +112,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     } catch (err) {
       return fail(ctx, res, head, err);
     }
-    if (args instanceof Promise) {
-      return args.then(
-        (resolved) => invoke(ctx, res, head, resolved),
-        (err) => fail(ctx, res, head, err),
-      );
-    }
+    if (args instanceof Promise) return after(args, ctx, res, head, (resolved) => invoke(ctx, res, head, resolved));
     return invoke(ctx, res, head, args);
   }
 
@@ -129,12 +124,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
       } catch (err) {
         return fail(ctx, res, head, err);
       }
-      if (ran instanceof Promise) {
-        return ran.then(
-          () => resolveAndInvoke(ctx, res, head),
-          (err) => fail(ctx, res, head, err),
-        );
-      }
+      if (ran instanceof Promise) return after(ran, ctx, res, head, () => resolveAndInvoke(ctx, res, head));
     }
     return resolveAndInvoke(ctx, res, head);
   }

@@ -33,7 +33,7 @@ export interface ConstraintRecord {
 }
 
 /** The class and its ancestors, nearest first. */
-export function lineage(cls: Function): Function[] {
+function lineage(cls: Function): Function[] {
   const out: Function[] = [];
   for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) out.push(c as Function);
   return out;
