@@ -4,7 +4,7 @@ import { assertContentType, DEFAULT_FORM_LIMITS, hasBody, parseForm, parseJson, 
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
 import { RequestValidationError } from '../validation/errors.js';
-import { compileModelFilter } from '../validation/response-model.js';
+import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
 import type { Container } from '../di/container.js';
 
@@ -59,11 +59,10 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
   // Forms carry files, so they have their own overall limit unless the route sets one.
   const formLimits: FormLimits = { ...DEFAULT_FORM_LIMITS, ...settings.formLimits, ...(options.bodyLimit ? { bodyBytes: options.bodyLimit } : {}) };
-  const filter = options.responseModel ? compileModelFilter(options.responseModel) : undefined;
   const plan: WritePlan = {
     status: options.status ?? 200,
     textType: options.contentType ?? 'text/plain; charset=utf-8',
-    serialize: filter ? (value) => JSON.stringify(filter(value)) : (value) => JSON.stringify(value),
+    serialize: options.responseModel ? compileResponseSerializer(options.responseModel) : (value) => JSON.stringify(value),
   };
 
   const work = settings.container.work;

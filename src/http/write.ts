@@ -8,7 +8,7 @@ export interface WritePlan {
   status: number;
   /** Content type of string answers. */
   textType: string;
-  /** Filters and serialises plain values (responseModel), or plain `JSON.stringify`. */
+  /** Serialises plain values: the responseModel's compiled serializer, or plain `JSON.stringify`. */
   serialize: (value: unknown) => string;
 }
 
