@@ -16,7 +16,7 @@ import type { AsyncApiDocument, OpenApiDocument } from '../openapi/types.js';
 import { Connection } from '../websocket/connection.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 import { compileHttpRoute } from './compile-route.js';
-import { compileSocketRoute, type SocketRegistry } from './compile-socket.js';
+import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from './errors.js';
 import { joinPath } from './paths.js';
 
@@ -63,7 +63,7 @@ export class App {
   /** The `node:http` request listener, for in-process requests. */
   readonly handle: RequestListener;
   private readonly table = new RouteTable();
-  private readonly sockets: SocketRegistry = { open: new Set() };
+  private readonly sockets: SocketRegistry = { open: new Map() };
   private listening = false;
   private readonly lifespan: Lifespan<App>;
   private closing: Promise<void> | undefined;
@@ -198,7 +198,7 @@ export class App {
     this.stopSignals?.();
     const listening = this.listening;
     this.listening = false;
-    const sockets = [...this.sockets.open].map((session) => () => session.shutdown());
+    const sockets = shutdownSteps(this.sockets);
     const graceMs = this.config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     await drain({ server: this.server, listening, sockets, work: this.container.work, graceMs });
     await this.lifespan.shutdown();

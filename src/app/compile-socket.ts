@@ -15,13 +15,17 @@ import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options
 import { checkOrigin, negotiateSubprotocol } from '../websocket/upgrade.js';
 import { compileInjection, type CompileSettings } from './compile-route.js';
 
-/** A live WebSocket handler run, so `app.close()` can end it with 1001 and wait. */
-export interface SocketSession {
-  shutdown(): Promise<void>;
+/** The connections whose handlers are running, each with the promise of its end, so `app.close()` can end them with 1001 and wait. */
+export interface SocketRegistry {
+  open: Map<Connection, Promise<void>>;
 }
 
-export interface SocketRegistry {
-  open: Set<SocketSession>;
+/** One shutdown step per running handler: close its connection with 1001, then wait for the handler. */
+export function shutdownSteps(registry: SocketRegistry): (() => Promise<void>)[] {
+  return [...registry.open].map(([conn, done]) => () => {
+    void conn.close(CloseCode.GOING_AWAY, 'server shutting down');
+    return done;
+  });
 }
 
 const chosenProtocol = new WeakMap<IncomingMessage, string>();
@@ -53,39 +57,42 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
     return args;
   }
 
-  function run(ws: WsSocket, req: IncomingMessage, ctx: RequestContext, args: unknown[]): void {
-    const conn = new Connection(ws, { limits, remoteAddress: req.socket.remoteAddress });
+  function run(ws: WsSocket, ctx: RequestContext, args: unknown[]): void {
+    const conn = new Connection(ws, { limits });
     for (const slot of connectionSlots) args[slot] = conn;
     // Everything the handler asked for is in `args` now. The context (and the upgrade request
     // it holds) lives on only when its Arena or background tasks have work left for the end:
-    // idle connections are what a server holds by the ten thousand.
-    const pending = ctx.needsFinish ? ctx : undefined;
+    // idle connections are what a server holds by the ten thousand, so each holds as little as can be.
     const arena = ctx.arenaIfUsed;
     if (arena) void conn.closed.then(() => arena.abort());
-    const session = {
-      done: Promise.resolve(),
-      async shutdown() {
-        void conn.close(CloseCode.GOING_AWAY, 'server shutting down');
-        await session.done;
-      },
-    };
-    registry.open.add(session);
-    session.done = (async () => {
-      let failure: unknown;
-      try {
-        await handler(...args);
-        await conn.close(CloseCode.NORMAL);
-      } catch (err) {
-        failure = err;
-        if (!(err instanceof Error && err.name === 'ConnectionClosed')) {
-          console.error(`zigmund: WebSocket handler ${definition.owner} failed`, err);
-          await conn.close(CloseCode.INTERNAL_ERROR, 'internal error');
-        }
-      } finally {
-        if (pending) await pending.finish(failure, settings.container.work);
-        registry.open.delete(session);
+    let running: Promise<unknown>;
+    try {
+      running = Promise.resolve(handler(...args));
+    } catch (err) {
+      running = Promise.reject(err);
+    }
+    // A `.then` costs an idle connection less than an async function suspended in an await.
+    const pending = ctx.needsFinish ? ctx : undefined;
+    const done = running.then(
+      () => ended(conn, pending, false, undefined),
+      (err: unknown) => ended(conn, pending, true, err),
+    );
+    registry.open.set(conn, done);
+  }
+
+  // After the handler: close (1000 on return, 1011 on a throw that is not the peer's close), run the
+  // context's teardowns, leave the registry. `.then` callbacks run after `set`, so the entry is there.
+  async function ended(conn: Connection, pending: RequestContext | undefined, failed: boolean, failure: unknown): Promise<void> {
+    try {
+      if (!failed) await conn.close(CloseCode.NORMAL);
+      else if (!(failure instanceof Error && failure.name === 'ConnectionClosed')) {
+        console.error(`zigmund: WebSocket handler ${definition.owner} failed`, failure);
+        await conn.close(CloseCode.INTERNAL_ERROR, 'internal error');
       }
-    })();
+    } finally {
+      if (pending) await pending.finish(failure, settings.container.work);
+      registry.open.delete(conn);
+    }
   }
 
   return {
@@ -99,7 +106,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
       prepare(ctx).then(
         (args) => {
           if (socket.destroyed) return void ctx.finish(undefined);
-          wss.handleUpgrade(req, socket, head, (ws) => run(ws, req, ctx, args));
+          wss.handleUpgrade(req, socket, head, (ws) => run(ws, ctx, args));
         },
         (err) => {
           void ctx.finish(err);

@@ -1,5 +1,4 @@
-import type { Socket } from 'node:net';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { compileDto, type DtoValidator } from '../validation/dto.js';
 import { RequestValidationError } from '../validation/errors.js';
 import { CloseCode, isSendableCloseCode, truncateCloseReason } from './close-codes.js';
@@ -8,25 +7,17 @@ import { Inbox } from './inbox.js';
 import { Message, type Opcode } from './message.js';
 import { nonNegative, positive, type ResolvedSocketLimits } from './options.js';
 import { SendGate, type Frame } from './send-gate.js';
+import { closeCodeOf, closedError, internalsOf, peerClose, type CloseInfo } from './ws-internals.js';
+
+export type { CloseInfo } from './ws-internals.js';
 
 // How long close() waits for the peer to finish the close handshake before terminating.
 const CLOSE_GRACE_MS = 5_000;
 
-// Fields ws keeps private but has had throughout v8: the net socket (for 'drain'), the
-// auto-pong switch, and the close frame received while the handshake is still under way.
-interface WsInternals {
-  _socket: Socket | null;
-  _autoPong?: boolean;
-  _closeFrameReceived: boolean;
-  _closeCode: number;
-  _closeMessage: Buffer;
-}
-
-/** How a connection ended: the close code and reason received, sent, or 1006 when it just dropped. */
-export interface CloseInfo {
-  code: number;
-  reason: string;
-}
+// The ws socket points back at its Connection, so that one set of listener functions serves
+// every connection instead of five closures each: idle connections are kept by the ten thousand.
+const OWNER = Symbol('zigmund.connection');
+type OwnedSocket = WebSocket & { [OWNER]: Connection };
 
 const validators = new WeakMap<Function, DtoValidator>();
 
@@ -37,40 +28,49 @@ const validators = new WeakMap<Function, DtoValidator>();
  * for await (const msg of conn) if (msg.opcode === 'text') await conn.sendText(`echo: ${msg.text()}`);
  */
 export class Connection {
-  /** Resolves once the socket is fully closed, for any cause: close handshake, terminate, dropped network. */
-  readonly closed: Promise<CloseInfo>;
-
   private readonly socket: WebSocket;
-  private readonly internals: WsInternals;
-  private readonly limits: ResolvedSocketLimits;
-  private readonly address: string | undefined;
+  // The route's limits, shared by its connections until a setter makes this one its own copy.
+  private limits: ResolvedSocketLimits;
+  private ownsLimits = false;
+  private address: string | undefined;
   private readonly inbox: Inbox;
   private readonly gate: SendGate;
   private ending: CloseInfo | undefined;
+  private ended = false;
+  private closedPromise: Promise<CloseInfo> | undefined;
+  private resolveClosed: ((info: CloseInfo) => void) | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
   private pongTimer: NodeJS.Timeout | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
-  private resolveClosed!: (info: CloseInfo) => void;
 
   constructor(socket: WebSocket, init: { limits: ResolvedSocketLimits; remoteAddress?: string }) {
     this.socket = socket;
-    this.internals = socket as unknown as WsInternals;
-    this.limits = { ...init.limits };
+    this.limits = init.limits;
     this.address = init.remoteAddress;
-    this.inbox = new Inbox(socket, () => this.limits.maxPendingMessages);
-    this.gate = new SendGate(socket, () => this.ending !== undefined || socket.readyState > socket.OPEN, () => this.closedError());
-    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.inbox = new Inbox(socket);
+    this.gate = new SendGate(socket);
+    (socket as OwnedSocket)[OWNER] = this;
     // The Connection answers pings itself, so that setAutoPong() works while the socket is open.
-    this.internals._autoPong = false;
+    internalsOf(socket)._autoPong = false;
     socket.binaryType = 'nodebuffer';
-    socket.on('message', (data, isBinary) => this.onData(isBinary ? 'binary' : 'text', data as Buffer));
-    socket.on('ping', (data) => this.onPing(data));
-    socket.on('pong', (data) => this.onPong(data));
-    socket.on('error', (err) => this.onError(err));
-    socket.once('close', (code, reason) => this.onClose({ code, reason: reason.toString() }));
-    if (socket.readyState === socket.CONNECTING) socket.once('open', () => this.onOpen());
+    socket.on('message', Connection.onMessage);
+    socket.on('ping', Connection.onPingFrame);
+    socket.on('pong', Connection.onPongFrame);
+    socket.on('error', Connection.onSocketError);
+    socket.on('close', Connection.onSocketClose);
+    if (socket.readyState === socket.CONNECTING) socket.once('open', Connection.onSocketOpen);
     else if (socket.readyState === socket.OPEN) this.onOpen();
-    else if (socket.readyState === socket.CLOSED) this.onClose(this.peerClose() ?? { code: CloseCode.ABNORMAL, reason: '' });
+    else if (socket.readyState === socket.CLOSED) this.onClose(peerClose(socket) ?? { code: CloseCode.ABNORMAL, reason: '' });
+  }
+
+  /** Resolves once the socket is fully closed, for any cause: close handshake, terminate, dropped network. */
+  get closed(): Promise<CloseInfo> {
+    // Made on first use: most connections are never asked.
+    if (this.closedPromise === undefined) {
+      if (this.ended) this.closedPromise = Promise.resolve(this.ending!);
+      else this.closedPromise = new Promise((resolve) => (this.resolveClosed = resolve));
+    }
+    return this.closedPromise;
   }
 
   /** Sends a text message; resolves once it is handed to the socket. */
@@ -110,7 +110,7 @@ export class Connection {
   /** Like `receive()`, waiting at most `ms` instead of `idleTimeoutMs` (0 = forever). */
   receiveWithTimeout(ms: number): Promise<Message> {
     nonNegative('timeout', ms);
-    return this.inbox.take(ms, () => (this.ending === undefined ? undefined : this.closedError()));
+    return this.inbox.take(ms, this.limits.maxPendingMessages, this.ending === undefined ? undefined : this.closedError());
   }
 
   /** Alias of `receiveWithTimeout(ms)`, Zigmund's name. */
@@ -176,7 +176,7 @@ export class Connection {
 
   /** The close code received or sent, once closing has begun. */
   get lastCloseCode(): number | undefined {
-    return (this.ending ?? this.peerClose())?.code;
+    return (this.ending ?? peerClose(this.socket))?.code;
   }
 
   /** The agreed subprotocol, `''` when none. */
@@ -194,36 +194,36 @@ export class Connection {
     return this.socket.bufferedAmount;
   }
 
-  /** The peer's IP address, `''` when unknown. */
+  /** The peer's IP address, `''` when unknown (the address of a closed socket is known only if it was read while open). */
   get remoteAddress(): string {
-    return this.address ?? this.internals._socket?.remoteAddress ?? '';
+    return (this.address ??= internalsOf(this.socket)._socket?.remoteAddress) ?? '';
   }
 
   /** Changes how long `receive()` waits (0 = forever) for the calls that follow. */
   setIdleTimeoutMs(ms: number): void {
-    this.limits.idleTimeoutMs = nonNegative('idleTimeoutMs', ms);
+    this.ownLimits().idleTimeoutMs = nonNegative('idleTimeoutMs', ms);
   }
 
   /** Turns automatic pong replies on or off; when off, pings and pongs reach `receive()`. */
   setAutoPong(on: boolean): void {
-    this.limits.autoPong = on;
+    this.ownLimits().autoPong = on;
   }
 
   /** Pings every `intervalMs` (0 = never) and closes with 1011 when no pong follows within `pongTimeoutMs` (0 = no limit). */
   setPingPolicy(intervalMs: number, pongTimeoutMs: number): void {
-    this.limits.pingIntervalMs = nonNegative('pingIntervalMs', intervalMs);
+    this.ownLimits().pingIntervalMs = nonNegative('pingIntervalMs', intervalMs);
     this.limits.pongTimeoutMs = nonNegative('pongTimeoutMs', pongTimeoutMs);
     this.startHeartbeat();
   }
 
   /** Changes the largest message accepted; a bigger one closes the connection with 1009. */
   setMaxMessageBytes(bytes: number): void {
-    this.limits.maxMessageBytes = positive('maxMessageBytes', bytes);
+    this.ownLimits().maxMessageBytes = positive('maxMessageBytes', bytes);
   }
 
   /** Changes how long a send may wait for the peer to read (0 = forever). */
   setSendTimeoutMs(ms: number): void {
-    this.limits.sendTimeoutMs = nonNegative('sendTimeoutMs', ms);
+    this.ownLimits().sendTimeoutMs = nonNegative('sendTimeoutMs', ms);
   }
 
   private write(frame: Frame): Promise<void> {
@@ -231,7 +231,7 @@ export class Connection {
   }
 
   private onOpen(): void {
-    this.gate.open(this.internals._socket);
+    this.gate.open(internalsOf(this.socket)._socket);
     this.startHeartbeat();
   }
 
@@ -239,12 +239,12 @@ export class Connection {
     // After close() the handler has stopped reading; what the peer sends meanwhile is discarded.
     if (this.ending !== undefined) return;
     if (data.length > this.limits.maxMessageBytes) return this.beginClose(CloseCode.MESSAGE_TOO_BIG, 'message too big', CLOSE_GRACE_MS);
-    this.inbox.push(new Message(opcode, data));
+    this.inbox.push(new Message(opcode, data), this.limits.maxPendingMessages);
   }
 
   private onPing(data: Buffer): void {
     if (this.ending !== undefined) return;
-    if (!this.limits.autoPong) return this.inbox.push(new Message('ping', data));
+    if (!this.limits.autoPong) return this.inbox.push(new Message('ping', data), this.limits.maxPendingMessages);
     // RFC 6455 §5.5.3 allows answering only some pings: skipping them when the peer is not
     // reading keeps a ping flood from filling the send buffer.
     if (this.socket.readyState === this.socket.OPEN && this.gate.hasRoom()) this.socket.pong(data);
@@ -253,7 +253,7 @@ export class Connection {
   private onPong(data: Buffer): void {
     clearTimeout(this.pongTimer);
     this.pongTimer = undefined;
-    if (this.ending === undefined && !this.limits.autoPong) this.inbox.push(new Message('pong', data));
+    if (this.ending === undefined && !this.limits.autoPong) this.inbox.push(new Message('pong', data), this.limits.maxPendingMessages);
   }
 
   private onError(err: Error): void {
@@ -264,20 +264,21 @@ export class Connection {
   }
 
   private onClose(info: CloseInfo): void {
-    this.ending ??= info;
+    const ending = (this.ending ??= info);
+    this.ended = true;
     this.stopHeartbeat();
     clearTimeout(this.graceTimer);
     this.inbox.fail(() => this.closedError());
-    this.gate.shut();
-    this.resolveClosed(this.ending);
+    this.gate.shut(ending);
+    this.resolveClosed?.(ending);
   }
 
   private beginClose(code: number, reason: string, graceMs: number): void {
     if (this.ending !== undefined) return;
-    this.ending = this.peerClose() ?? { code, reason };
+    const ending = (this.ending = peerClose(this.socket) ?? { code, reason });
     this.stopHeartbeat();
     this.inbox.fail(() => this.closedError());
-    this.gate.shut();
+    this.gate.shut(ending);
     // The peer's close frame must be read to finish the handshake, even if a full inbox paused reading.
     this.inbox.unpause();
     this.socket.close(code, reason);
@@ -303,20 +304,40 @@ export class Connection {
     this.pingTimer = this.pongTimer = undefined;
   }
 
-  private peerClose(): CloseInfo | undefined {
-    const ws = this.internals;
-    return ws._closeFrameReceived ? { code: ws._closeCode, reason: ws._closeMessage.toString() } : undefined;
-  }
-
   private closedError(): ConnectionClosed {
-    const info = this.ending ?? this.peerClose() ?? { code: CloseCode.ABNORMAL, reason: '' };
-    return new ConnectionClosed(info.code, info.reason);
+    return closedError(this.socket, this.ending);
   }
-}
 
-// ws tags each protocol error with the close code it sent, under a module-private symbol.
-function closeCodeOf(err: Error): number | undefined {
-  const key = Object.getOwnPropertySymbols(err).find((symbol) => symbol.description === 'status-code');
-  const code = key === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[key];
-  return typeof code === 'number' ? code : undefined;
+  private ownLimits(): ResolvedSocketLimits {
+    if (!this.ownsLimits) {
+      this.limits = { ...this.limits };
+      this.ownsLimits = true;
+    }
+    return this.limits;
+  }
+
+  // ws calls its listeners with the socket as `this`.
+  private static onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+    (this as OwnedSocket)[OWNER].onData(isBinary ? 'binary' : 'text', data as Buffer);
+  }
+
+  private static onPingFrame(this: WebSocket, data: Buffer): void {
+    (this as OwnedSocket)[OWNER].onPing(data);
+  }
+
+  private static onPongFrame(this: WebSocket, data: Buffer): void {
+    (this as OwnedSocket)[OWNER].onPong(data);
+  }
+
+  private static onSocketError(this: WebSocket, err: Error): void {
+    (this as OwnedSocket)[OWNER].onError(err);
+  }
+
+  private static onSocketClose(this: WebSocket, code: number, reason: Buffer): void {
+    (this as OwnedSocket)[OWNER].onClose({ code, reason: reason.toString() });
+  }
+
+  private static onSocketOpen(this: WebSocket): void {
+    (this as OwnedSocket)[OWNER].onOpen();
+  }
 }

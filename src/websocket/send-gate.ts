@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { ConnectionTimeout } from './errors.js';
+import { closedError, type CloseInfo } from './ws-internals.js';
 
 // Past this many bytes queued for the peer, sends wait for 'drain': enough to keep a fast
 // link busy, small enough that a client that stops reading costs a bounded amount of memory.
@@ -15,45 +16,47 @@ export type Frame = (done: (err?: Error) => void) => void;
 /**
  * Writes a connection's frames in call order, holding them back while more than
  * `SEND_HIGH_WATER_MARK` bytes wait for the peer, so a client that never reads cannot make
- * the server buffer without bound.
+ * the server buffer without bound. The queue and the 'drain' listener exist only once a
+ * send has had to wait: most connections never do, and idle ones are kept by the thousand.
  */
 export class SendGate {
   // Sends waiting for room, in call order; a Set keeps insertion order and allows removal on timeout.
-  private readonly waiting = new Set<() => void>();
+  private waiting: Set<() => void> | undefined;
+  private wakeOnDrain: (() => void) | undefined;
   private raw: Socket | null = null;
+  private ending: CloseInfo | undefined;
 
-  constructor(
-    private readonly socket: WebSocket,
-    private readonly isShut: () => boolean,
-    private readonly closedError: () => Error,
-  ) {}
+  constructor(private readonly socket: WebSocket) {}
 
-  /** Starts watching the net socket under an open WebSocket for 'drain'. */
+  /** The net socket under the now open WebSocket: sends held back while connecting go out. */
   open(raw: Socket | null): void {
     this.raw = raw;
-    raw?.on('drain', this.wake);
+    if (this.wakeOnDrain) raw?.on('drain', this.wakeOnDrain);
     this.wake();
   }
 
-  /** Stops watching and rejects every waiting send with `closedError()`. */
-  shut(): void {
-    this.raw?.off('drain', this.wake);
+  /** Rejects every waiting and later send with the `ConnectionClosed` of `ending`. */
+  shut(ending: CloseInfo): void {
+    this.ending = ending;
+    if (this.wakeOnDrain) this.raw?.off('drain', this.wakeOnDrain);
     this.wake();
   }
 
   /**
-   * Resolves once the frame is handed to ws; rejects with `closedError()` or a `ConnectionTimeout`.
+   * Resolves once the frame is handed to ws; rejects with `ConnectionClosed` or a `ConnectionTimeout`.
    * With nothing queued and room in the buffer that is at once: ws writes the frame to the socket
    * synchronously, and a write that fails later closes the socket, which later calls see.
    */
   write(frame: Frame, timeoutMs: number): Promise<void> {
-    if (this.waiting.size === 0 && !this.isShut() && this.hasRoom()) {
-      try {
-        frame(IGNORE);
-      } catch (err) {
-        return Promise.reject(err);
+    if (this.waiting === undefined || this.waiting.size === 0) {
+      if (!this.isShut() && this.hasRoom()) {
+        try {
+          frame(IGNORE);
+        } catch (err) {
+          return Promise.reject(err);
+        }
+        return HANDED_OVER;
       }
-      return HANDED_OVER;
     }
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -62,7 +65,7 @@ export class SendGate {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        this.waiting.delete(attempt);
+        this.waiting?.delete(attempt);
         if (err === undefined) resolve();
         else reject(err);
       };
@@ -70,10 +73,7 @@ export class SendGate {
         if (settled) return;
         if (this.isShut()) return settle(this.closedError());
         // Queue behind earlier waiting sends so that frames keep their call order.
-        if (this.waiting.size > 0 || !this.hasRoom()) {
-          this.waiting.add(attempt);
-          return;
-        }
+        if ((this.waiting !== undefined && this.waiting.size > 0) || !this.hasRoom()) return this.hold(attempt);
         try {
           // ws fails a write only when the socket is closing or gone.
           frame((err) => settle(err ? this.closedError() : undefined));
@@ -95,9 +95,26 @@ export class SendGate {
     return this.socket.bufferedAmount <= SEND_HIGH_WATER_MARK || this.raw?.writableNeedDrain !== true;
   }
 
-  private readonly wake = (): void => {
+  private isShut(): boolean {
+    return this.ending !== undefined || this.socket.readyState > this.socket.OPEN;
+  }
+
+  private closedError(): Error {
+    return closedError(this.socket, this.ending);
+  }
+
+  private hold(attempt: () => void): void {
+    (this.waiting ??= new Set()).add(attempt);
+    if (this.wakeOnDrain === undefined && this.ending === undefined) {
+      this.wakeOnDrain = () => this.wake();
+      this.raw?.on('drain', this.wakeOnDrain);
+    }
+  }
+
+  private wake(): void {
+    if (this.waiting === undefined || this.waiting.size === 0) return;
     const waiting = [...this.waiting];
     this.waiting.clear();
     for (const attempt of waiting) attempt();
-  };
+  }
 }
