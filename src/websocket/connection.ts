@@ -6,7 +6,7 @@ import { ConnectionClosed } from './errors.js';
 import { Inbox } from './inbox.js';
 import { Message, type Opcode } from './message.js';
 import { nonNegative, positive, type ResolvedSocketLimits } from './options.js';
-import { SendGate, type Frame } from './send-gate.js';
+import { SendGate } from './send-gate.js';
 import { closeCodeOf, closedError, internalsOf, peerClose, type CloseInfo } from './ws-internals.js';
 
 export type { CloseInfo } from './ws-internals.js';
@@ -75,12 +75,12 @@ export class Connection {
 
   /** Sends a text message; resolves once it is handed to the socket. */
   sendText(text: string): Promise<void> {
-    return this.write((done) => this.socket.send(text, { binary: false }, done));
+    return this.gate.write('text', text, this.limits.sendTimeoutMs);
   }
 
   /** Sends a binary message; resolves once it is handed to the socket. */
   sendBinary(bytes: Uint8Array | ArrayBuffer): Promise<void> {
-    return this.write((done) => this.socket.send(bytes, { binary: true }, done));
+    return this.gate.write('binary', bytes, this.limits.sendTimeoutMs);
   }
 
   /** Sends `value` as JSON in a text message. */
@@ -90,7 +90,7 @@ export class Connection {
 
   /** Sends a ping (payload of at most 125 bytes). */
   ping(payload: string | Uint8Array = Buffer.alloc(0)): Promise<void> {
-    return this.write((done) => this.socket.ping(payload, undefined, done));
+    return this.gate.write('ping', payload, this.limits.sendTimeoutMs);
   }
 
   /**
@@ -224,10 +224,6 @@ export class Connection {
   /** Changes how long a send may wait for the peer to read (0 = forever). */
   setSendTimeoutMs(ms: number): void {
     this.ownLimits().sendTimeoutMs = nonNegative('sendTimeoutMs', ms);
-  }
-
-  private write(frame: Frame): Promise<void> {
-    return this.gate.write(frame, this.limits.sendTimeoutMs);
   }
 
   private onOpen(): void {
