@@ -13,6 +13,8 @@ export interface Settings {
   /** HTTP load: connections, requests pipelined on each, and the load generator. */
   http: LoadSettings;
   ws: { connections: number; inFlight: number; latencyConnections: number; latencyRate: number };
+  /** Rounds of the latency workload: its p99 swings with the machine's stalls, and a round costs little. */
+  latencyRounds: number;
   idleConnections: number;
   memoryRounds: number;
   startupRounds: number;
@@ -26,6 +28,7 @@ export const FULL: Settings = {
   measureSeconds: 4,
   http: { connections: 100, pipelining: 10, generator: 'wrk' },
   ws: { connections: 50, inFlight: 10, latencyConnections: 10, latencyRate: 1000 },
+  latencyRounds: 7,
   idleConnections: 10_000,
   memoryRounds: 3,
   startupRounds: 5,
@@ -38,6 +41,7 @@ export const QUICK: Settings = {
   warmupSeconds: 1,
   runWarmupSeconds: 0,
   measureSeconds: 1,
+  latencyRounds: 2,
   idleConnections: 2000,
   memoryRounds: 1,
   startupRounds: 2,

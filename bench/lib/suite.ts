@@ -182,7 +182,7 @@ export async function runWsLatency(peers: Peer[], settings: Settings): Promise<W
       fail(r.result, r.peer, err);
     }
   }
-  for (let round = 1; round <= settings.rounds; round++) {
+  for (let round = 1; round <= settings.latencyRounds; round++) {
     for (const r of rotate(running, round - 1).filter((x) => !x.result.error)) {
       try {
         const run = await echoLatency(wsTarget(r.server), options(settings.measureSeconds));
@@ -193,7 +193,7 @@ export async function runWsLatency(peers: Peer[], settings: Settings): Promise<W
         fail(r.result, r.peer, err);
       }
     }
-    log(`  round ${round}/${settings.rounds}: ${running.map((r) => `${r.peer.id} p99 ${(p99.peers[r.peer.id].samples.at(-1) ?? NaN).toFixed(2)} ms`).join(', ')}`);
+    log(`  round ${round}/${settings.latencyRounds}: ${running.map((r) => `${r.peer.id} p99 ${(p99.peers[r.peer.id].samples.at(-1) ?? NaN).toFixed(2)} ms`).join(', ')}`);
   }
   for (const r of running) {
     p99.peers[r.peer.id].error = r.result.error;
