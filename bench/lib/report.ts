@@ -28,11 +28,19 @@ export function median(values: number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Zigmund's median divided by `peer`'s, for the same workload. */
+/**
+ * Zigmund's result divided by `peer`'s. Within one workload, the median of the ratios of each
+ * round's two runs: the rounds interleave the servers, so a slow stretch of the shared machine
+ * tends to hit both runs of a round, and a pair cancels what two medians would keep. Across
+ * workloads (or when a peer missed rounds), the ratio of the medians.
+ */
 export function ratio(workload: WorkloadResult, peer: string, against: WorkloadResult = workload): number | undefined {
-  const ours = workload.peers[ZIGMUND.id]?.median;
-  const theirs = against.peers[peer]?.median;
-  return ours === undefined || theirs === undefined || theirs === 0 ? undefined : ours / theirs;
+  const ours = workload.peers[ZIGMUND.id];
+  const theirs = against.peers[peer];
+  if (ours === undefined || theirs === undefined) return undefined;
+  const paired = against === workload && ours.samples.length > 0 && ours.samples.length === theirs.samples.length && !theirs.samples.includes(0);
+  if (paired) return median(ours.samples.map((value, round) => value / theirs.samples[round]));
+  return ours.median === undefined || theirs.median === undefined || theirs.median === 0 ? undefined : ours.median / theirs.median;
 }
 
 function formatValue(value: number | undefined, unit: string): string {
