@@ -51,10 +51,30 @@ async function stopAll(running: Running[]): Promise<void> {
   await Promise.all(running.map((r) => r.server.stop()));
 }
 
-/** Round `n` starts with the `n`-th server (A B C, B C A, C A B, …), so none is always first. */
+/**
+ * Round `n` starts with the `n`-th server (A B C, B C A, …), so none is always first, and every
+ * other round runs backwards (C B A, …), so none always follows the same one.
+ */
 function rotate<T>(list: T[], n: number): T[] {
   const k = list.length === 0 ? 0 : n % list.length;
-  return [...list.slice(k), ...list.slice(0, k)];
+  const order = [...list.slice(k), ...list.slice(0, k)];
+  return n % 2 === 1 ? order.reverse() : order;
+}
+
+/**
+ * Waits (at most 3 s) until a server just measured stops using CPU: a heavy server goes on
+ * collecting garbage and closing sockets after its load ends, which must not land in the
+ * next server's run on the same core.
+ */
+async function untilIdle(server: BenchServer): Promise<void> {
+  const deadline = performance.now() + 3000;
+  let before = server.cpuSeconds();
+  while (performance.now() < deadline) {
+    await sleep(100);
+    const now = server.cpuSeconds();
+    if (now === before) return;
+    before = now;
+  }
 }
 
 /**
@@ -70,6 +90,7 @@ async function interleave(
   for (const r of active) {
     try {
       await measure(r, settings.warmupSeconds);
+      await untilIdle(r.server);
     } catch (err) {
       fail(r.result, r.peer, err);
     }
@@ -85,6 +106,7 @@ async function interleave(
         r.result.samples.push(rate);
         if (cpu > 0) r.cpuRates.push(count / cpu);
         r.cpuShares.push((cpu * 1000) / (performance.now() - wall0));
+        await untilIdle(r.server);
       } catch (err) {
         fail(r.result, r.peer, err);
       }
@@ -178,6 +200,7 @@ export async function runWsLatency(peers: Peer[], settings: Settings): Promise<W
     try {
       await checkWs(wsTarget(r.server));
       await echoLatency(wsTarget(r.server), options(settings.warmupSeconds));
+      await untilIdle(r.server);
     } catch (err) {
       fail(r.result, r.peer, err);
     }
@@ -189,6 +212,7 @@ export async function runWsLatency(peers: Peer[], settings: Settings): Promise<W
         if (run.wrongReplies > 0) throw new Error(`${run.wrongReplies} wrong echoes`);
         p50.peers[r.peer.id].samples.push(run.p50);
         p99.peers[r.peer.id].samples.push(run.p99);
+        await untilIdle(r.server);
       } catch (err) {
         fail(r.result, r.peer, err);
       }
