@@ -21,17 +21,17 @@ export interface Settings {
   startupRoutes: number;
 }
 
-// Ten short rounds rather than three long ones: on this shared machine the speed of every
+// Eight short rounds rather than three long ones: on this shared machine the speed of every
 // server swings by up to 2x for stretches of seconds, so short, many and interleaved runs (and
 // ratios taken within a round, see report.ts) are what keeps a ratio steady.
 export const FULL: Settings = {
-  rounds: 10,
+  rounds: 8,
   warmupSeconds: 2,
   runWarmupSeconds: 0,
   measureSeconds: 2,
   http: { connections: 100, pipelining: 10, generator: 'wrk' },
   ws: { connections: 50, inFlight: 10, latencyConnections: 10, latencyRate: 1000 },
-  latencyRounds: 10,
+  latencyRounds: 8,
   idleConnections: 10_000,
   memoryRounds: 3,
   startupRounds: 5,
