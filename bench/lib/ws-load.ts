@@ -58,6 +58,14 @@ export async function checkEcho(clients: WsClient[], timeoutMs = 10_000): Promis
   if (wrong.length > 0) throw new Error(`expected "${EXPECTED}", got "${wrong[0]}" (${wrong.length} wrong replies)`);
 }
 
+/** Waits (at most 5 s) for the replies still on the way, closes the clients, and fails if any never came. */
+async function drainAndClose(clients: WsClient[], outstanding: () => number): Promise<void> {
+  const until = performance.now() + 5000;
+  while (outstanding() > 0 && performance.now() < until) await sleep(10);
+  closeAll(clients);
+  if (outstanding() > 0) throw new Error(`${outstanding()} messages were never echoed`);
+}
+
 export interface ThroughputResult {
   messagesPerSecond: number;
   messages: number;
@@ -98,10 +106,7 @@ export async function echoThroughput(
   const messages = replies - startReplies;
   const seconds = (performance.now() - start) / 1000;
   sending = false;
-  const drainUntil = performance.now() + 5000;
-  while (outstanding > 0 && performance.now() < drainUntil) await sleep(10);
-  closeAll(clients);
-  if (outstanding > 0) throw new Error(`${outstanding} messages were never echoed`);
+  await drainAndClose(clients, () => outstanding);
   return { messagesPerSecond: messages / seconds, messages, wrongReplies };
 }
 
@@ -147,10 +152,7 @@ export async function echoLatency(
   await sleep(durationMs);
   recording = false;
   clearInterval(timer);
-  const drainUntil = performance.now() + 5000;
-  while (outstanding > 0 && performance.now() < drainUntil) await sleep(10);
-  closeAll(clients);
-  if (outstanding > 0) throw new Error(`${outstanding} messages were never echoed`);
+  await drainAndClose(clients, () => outstanding);
   rtts.sort((a, b) => a - b);
   const pick = (q: number) => rtts[Math.min(rtts.length - 1, Math.floor(q * rtts.length))];
   return { p50: pick(0.5), p99: pick(0.99), samples: rtts.length, wrongReplies };

@@ -1,7 +1,7 @@
 import type { RouteDefinition } from '../http/route.js';
 import { planCoercion } from '../validation/coerce.js';
 import type { WebSocketOptions } from '../websocket/options.js';
-import { openApiPath, websocketExtension } from './document.js';
+import { infoObject, openApiPath, websocketExtension } from './document.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
@@ -54,10 +54,7 @@ export function buildAsyncApi(routes: readonly RouteDefinition[], info: Document
   return {
     asyncapi: '3.0.0',
     info: {
-      title: info.title ?? 'Zigmund',
-      version: info.version ?? '0.1.0',
-      ...(info.description !== undefined && { description: info.description }),
-      ...(info.contact && { contact: info.contact }),
+      ...infoObject(info),
       ...(info.license && { license: { name: info.license.name, ...(info.license.url && { url: info.license.url }) } }),
     },
     ...(servers && { servers }),

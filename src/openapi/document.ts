@@ -5,6 +5,7 @@ import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
 import type {
+  ContactInfo,
   DocumentInfo,
   JsonSchema,
   OpenApiDocument,
@@ -43,13 +44,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
   }
   return {
     openapi: '3.1.0',
-    info: {
-      title: info.title ?? 'Zigmund',
-      version: info.version ?? '0.1.0',
-      ...(info.description !== undefined && { description: info.description }),
-      ...(info.contact && { contact: info.contact }),
-      ...(info.license && { license: info.license }),
-    },
+    info: { ...infoObject(info), ...(info.license && { license: info.license }) },
     ...(info.servers && info.servers.length > 0 && { servers: info.servers }),
     paths,
     components: { schemas: schemas.components() },
@@ -57,6 +52,16 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
 }
 
 /** A find-my-way path in OpenAPI's spelling: `/items/:id` → `/items/{id}`, regex constraints dropped. */
+/** The `info` fields both documents share (their licenses differ: AsyncAPI has no SPDX `identifier`). */
+export function infoObject(info: DocumentInfo): { title: string; version: string; description?: string; contact?: ContactInfo } {
+  return {
+    title: info.title ?? 'Zigmund',
+    version: info.version ?? '0.1.0',
+    ...(info.description !== undefined && { description: info.description }),
+    ...(info.contact && { contact: info.contact }),
+  };
+}
+
 export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\((?:\\.|[^)])*\))?/g, '{$1}');
 }

@@ -1,17 +1,10 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { bootstrap } from 'zigmund';
-import { AppModule } from '../../samples/websockets/app.js';
-import { guardLocalOnly, launchBrowser, screenshotPath } from '../support/browser.js';
+import { guardLocalOnly, screenshotPath } from '../support/browser.js';
+import { serveDemoWithBrowser } from '../support/demo-browser.js';
 
-const app = await bootstrap(AppModule, { title: 'WebSocket Demo', version: '1.0', logStartup: false });
-const url = await app.serve({ port: 0 });
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await app.close();
-});
+const { url, browser } = await serveDemoWithBrowser();
 
 /** A page that reports requests leaving 127.0.0.1 and the errors its scripts raise. */
 async function openPage(path: string): Promise<{ page: Page; foreign: string[]; errors: string[] }> {

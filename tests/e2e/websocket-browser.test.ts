@@ -1,16 +1,9 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrap } from 'zigmund';
-import { AppModule } from '../../samples/websockets/app.js';
-import { guardLocalOnly, launchBrowser, screenshotPath } from '../support/browser.js';
+import { guardLocalOnly, screenshotPath } from '../support/browser.js';
+import { serveDemoWithBrowser } from '../support/demo-browser.js';
 
-const app = await bootstrap(AppModule, { title: 'WebSocket Demo', version: '1.0', logStartup: false });
-const url = await app.serve({ port: 0 });
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await app.close();
-});
+const { url, browser } = await serveDemoWithBrowser();
 
 test('a browser page opens a native WebSocket to /ws and reads the echo back', async () => {
   const page = await browser.newPage();
