@@ -85,6 +85,20 @@ function describeChoices(values: (string | number)[]): string {
   return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
+// Up to 15 digits is always a safe integer. Path and query ids are mostly such plain digit
+// strings, and reading them by hand costs a fraction of the regex test and Number() below.
+function plainDigits(raw: string): number | undefined {
+  const length = raw.length;
+  if (length === 0 || length > 15) return undefined;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const TRUE = new Set(['true', '1', 'yes', 'on', 't', 'y']);
@@ -99,6 +113,8 @@ const CONVERTERS: Record<CoercionPlan['scalar'], Convert> = {
     return undefined;
   },
   integer(raw, loc, errors) {
+    const plain = plainDigits(raw);
+    if (plain !== undefined) return plain;
     if (INTEGER.test(raw)) {
       const value = Number(raw);
       if (Number.isSafeInteger(value)) return value;

@@ -67,6 +67,25 @@ test('integer parameters reject fractions with int_parsing', async () => {
   assert.equal(bad.json<{ detail: { type: string }[] }>().detail[0].type, 'int_parsing');
 });
 
+test('integer parameters: plain digits, signs, leading zeros and the safe-integer edge', async () => {
+  const c = await client();
+  const cases: [string, number][] = [
+    ['0', 0],
+    ['007', 7],
+    ['123456789012345', 123456789012345],
+    ['9007199254740991', Number.MAX_SAFE_INTEGER],
+    ['-12', -12],
+    ['+12', 12],
+    ['%2042%20', 42],
+  ];
+  for (const [raw, id] of cases) assert.deepEqual((await c.get(`/int/${raw}`)).json(), { id }, raw);
+  for (const raw of ['9007199254740993', '99999999999999999999', '4a', '1e3', '0x10', '-']) {
+    const bad = await c.get(`/int/${raw}`);
+    assert.equal(bad.status, 422, raw);
+    assert.deepEqual(bad.json<{ detail: { type: string; input: string }[] }>().detail.map((d) => [d.type, d.input]), [['int_parsing', raw]]);
+  }
+});
+
 test('query parameters: defaults, booleans, repeated keys as arrays, enums and dates', async () => {
   const c = await client();
   const res = await c.get('/search', { query: { q: 'x', active: 'yes', tags: ['a', 'b'], ids: ['1', '2'], color: 'green', since: '2024-01-02T03:04:05Z' } });
