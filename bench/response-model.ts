@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDate, IsInt, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { median, timePerCall } from './lib/in-process.js';
 import { runPinned } from './lib/machine.js';
 import { compileModelFilter } from '../src/validation/response-model.js';
 import { compileResponseSerializer } from '../src/validation/response-serializer.js';
@@ -81,22 +82,7 @@ const item = (id: number) => ({
 type Serialize = (value: unknown) => string;
 
 /** Serialisations per second of `serialize` over `value` for about `ms` milliseconds. */
-function rate(serialize: Serialize, value: unknown, ms: number): number {
-  let count = 0;
-  let length = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    for (let i = 0; i < 1_000; i++) length += serialize(value).length;
-    count += 1_000;
-    elapsed = performance.now() - start;
-  } while (elapsed < ms);
-  // Using the output keeps the work from being optimised away.
-  if (length === 0) throw new Error('nothing serialised');
-  return (count / elapsed) * 1_000;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rate = (serialize: Serialize, value: unknown, ms: number) => 1e9 / timePerCall(() => serialize(value), ms);
 
 function compare(label: string, model: Function | [Function], value: unknown, rounds: number, ms: number): void {
   const filter = compileModelFilter(model);

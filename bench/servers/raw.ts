@@ -1,102 +1,11 @@
-// Raw node:http + ws: the limit for Node. Every workload is written by hand.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// Raw node:http + ws: the limit for Node. Every workload is written by hand (HTTP in raw-http.ts).
+import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { routeCount, serverPort } from './env.js';
-import { Greeter, openSession, sessions, closeSession } from './di-workload.js';
-import { generatedPath } from './generated-routes.js';
+import { rootListener } from './raw-http.js';
 
-const JSON_TYPE = 'application/json';
-
-function send(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-function notFound(res: ServerResponse): void {
-  send(res, 404, { detail: 'Not Found' });
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (err) {
-        reject(err);
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-
-async function postItem(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let body: unknown;
-  try {
-    body = await readJson(req);
-  } catch {
-    return send(res, 400, { detail: 'Invalid JSON' });
-  }
-  const item = body as { name?: unknown; price?: unknown } | null;
-  if (typeof item !== 'object' || item === null || typeof item.name !== 'string' || typeof item.price !== 'number') {
-    return send(res, 422, { detail: 'name must be a string and price a number' });
-  }
-  send(res, 201, { name: item.name, price: item.price });
-}
-
-async function diRoute(res: ServerResponse): Promise<void> {
-  const greeter = new Greeter();
-  const session = await openSession();
-  try {
-    send(res, 200, { message: greeter.greet(), session: session.open });
-  } finally {
-    closeSession(session);
-  }
-}
-
-function workloads(req: IncomingMessage, res: ServerResponse): void {
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  const path = q === -1 ? url : url.slice(0, q);
-  if (req.method === 'GET') {
-    if (path === '/hello') return send(res, 200, { message: 'Hello World' });
-    if (path.startsWith('/items/')) {
-      const raw = path.slice('/items/'.length);
-      if (!/^-?\d+$/.test(raw)) return send(res, 422, { detail: 'id must be an integer' });
-      const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
-      return send(res, 200, { item_id: Number(raw), q: query.get('q') ?? undefined });
-    }
-    if (path === '/di') return void diRoute(res);
-    if (path === '/di/stats') return send(res, 200, sessions);
-  }
-  if (req.method === 'POST' && path === '/items') return void postItem(req, res);
-  notFound(res);
-}
-
-// The startup workload: `count` routes GET /c<c>/r<r>/:id, looked up in a map by hand.
-function manyRoutes(count: number) {
-  const table = new Map<string, (id: number) => unknown>();
-  for (let i = 0; i < count; i++) {
-    const { prefix, route } = generatedPath(i);
-    table.set(prefix + route, (id) => ({ id }));
-  }
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    const url = req.url ?? '/';
-    const slash = url.lastIndexOf('/');
-    const handler = table.get(url.slice(0, slash));
-    const id = url.slice(slash + 1);
-    if (!handler) return notFound(res);
-    if (!/^-?\d+$/.test(id)) return send(res, 422, { detail: 'id must be an integer' });
-    send(res, 200, handler(Number(id)));
-  };
-}
-
-const count = routeCount();
-const server = createServer(count > 0 ? manyRoutes(count) : workloads);
-if (count === 0) {
+const server = createServer(rootListener());
+if (routeCount() === 0) {
   const wss = new WebSocketServer({ server, path: '/ws' });
   // bench/ws-echo compares with the demo app, which greets every connection.
   const greeting = process.env.WS_GREETING;
