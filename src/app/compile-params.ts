@@ -50,7 +50,6 @@ function isDtoClass(type: unknown): type is Function {
 }
 
 const noop = () => undefined;
-const NO_ARGS: unknown[] = [];
 
 /**
  * Compiles all parameters of a handler (or provider) into one argument resolver. When no
@@ -59,8 +58,7 @@ const NO_ARGS: unknown[] = [];
 export function compileArgs(specs: ParamSpec[], env: InjectEnv): ArgsResolver {
   const extractors = specs.map((spec) => compileParam(spec, env));
   const count = extractors.length;
-  // Nothing to resolve: one shared empty list, never written (only WebSocket routes fill slots, and theirs have one).
-  if (count === 0) return Object.assign(() => NO_ARGS, { async: false });
+  if (count === 0) return Object.assign(() => [], { async: false });
   if (!extractors.some((e) => e.async)) {
     return Object.assign(function resolveArgs(ctx: RequestContext) {
       const args = new Array(count);
