@@ -21,11 +21,19 @@ function hand(socket: WebSocket, kind: FrameKind, data: Payload, done?: (err?: E
   else socket.send(data, kind === 'text' ? TEXT : BINARY, done);
 }
 
+function uncork(raw: Socket): void {
+  raw.uncork();
+}
+
 /**
  * Writes a connection's frames in call order, holding them back while more than
  * `SEND_HIGH_WATER_MARK` bytes wait for the peer, so a client that never reads cannot make
  * the server buffer without bound. The queue and the 'drain' listener exist only once a
  * send has had to wait: most connections never do, and idle ones are kept by the thousand.
+ *
+ * Frames sent in one turn of the event loop leave in one write: the first send of a turn
+ * corks the socket and a `nextTick` uncorks it, after the handler's awaits of that turn
+ * have run. A handler answering a burst of messages costs one system call, not one a frame.
  */
 export class SendGate {
   // Sends waiting for room, in call order; a Set keeps insertion order and allows removal on timeout.
@@ -59,6 +67,7 @@ export class SendGate {
     if (this.waiting === undefined || this.waiting.size === 0) {
       if (!this.isShut() && this.hasRoom()) {
         try {
+          this.corkForThisTurn();
           hand(this.socket, kind, data);
         } catch (err) {
           return Promise.reject(err);
@@ -84,6 +93,7 @@ export class SendGate {
         if ((this.waiting !== undefined && this.waiting.size > 0) || !this.hasRoom()) return this.hold(attempt);
         try {
           // ws fails a write only when the socket is closing or gone.
+          this.corkForThisTurn();
           hand(this.socket, kind, data, (err) => settle(err ? this.closedError() : undefined));
         } catch (err) {
           settle(err as Error);
@@ -101,6 +111,13 @@ export class SendGate {
     if (this.socket.readyState === this.socket.CONNECTING) return false;
     // Past the mark, 'drain' comes only if the net socket asked for it; otherwise writing is the way on.
     return this.socket.bufferedAmount <= SEND_HIGH_WATER_MARK || this.raw?.writableNeedDrain !== true;
+  }
+
+  private corkForThisTurn(): void {
+    const raw = this.raw;
+    if (raw === null || raw.writableCorked > 0) return;
+    raw.cork();
+    process.nextTick(uncork, raw);
   }
 
   private isShut(): boolean {
