@@ -2,6 +2,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConnectionClosed, ConnectionTimeout, TestClient, WebSocketDenied, bootstrap } from 'zigmund';
 import { AppModule } from '../../samples/websockets/app.js';
+import type { Socket } from 'node:net';
+import { countWrites } from '../support/count-writes.js';
 import { TestPeer } from '../websocket/support.js';
 
 const app = await bootstrap(AppModule, { title: 'WebSocket Demo', version: '1.0', logStartup: false });
@@ -17,6 +19,20 @@ test('the demo greets with "connected" and echoes with a prefix over a real sock
   assert.equal(await peer.next(), 'echo: again');
   peer.ws.close(1000);
   assert.equal((await peer.closed).code, 1000);
+});
+
+test('the demo answers a burst of messages in one write, in order', async () => {
+  const accepted = new Promise<Socket>((resolve) => app.server.once('connection', resolve));
+  const peer = await TestPeer.open(`${base}/ws`);
+  assert.equal(await peer.next(), 'connected');
+  const writes = countWrites(await accepted);
+  // Sent in one go, the ten frames reach the server in one read; the handler answers them in one turn.
+  for (let i = 0; i < 10; i++) peer.ws.send(`m${i}`);
+  const echoes = [];
+  for (let i = 0; i < 10; i++) echoes.push(await peer.next());
+  assert.deepEqual(echoes, Array.from({ length: 10 }, (_, i) => `echo: m${i}`));
+  assert.equal(writes.count, 1);
+  peer.ws.close();
 });
 
 test('the demo accepts 4096-byte messages and closes with 1009 at 4097', async () => {

@@ -2,28 +2,18 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import type { WebSocket } from 'ws';
+import { countWrites } from '../support/count-writes.js';
 import { serve } from './socket-harness.js';
 
-/** Counts the writes that reach the net socket under `ws` (one per system call Node makes). */
-function countWrites(ws: WebSocket): { count: number } {
-  const raw = (ws as unknown as { _socket: Socket & { _write: Function; _writev: Function } })._socket;
-  const counter = { count: 0 };
-  for (const method of ['_write', '_writev'] as const) {
-    const original = raw[method];
-    raw[method] = function (this: Socket, ...args: unknown[]) {
-      counter.count++;
-      return original.apply(this, args);
-    };
-  }
-  return counter;
-}
+/** The net socket under a ws socket. */
+const netSocketOf = (ws: WebSocket) => (ws as unknown as { _socket: Socket })._socket;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 test('frames sent in one turn leave in one write, in order; the next turn writes again', async (t) => {
   const served = await serve(async (conn, ws) => {
     await conn.receive();
-    const writes = countWrites(ws);
+    const writes = countWrites(netSocketOf(ws));
     for (let i = 0; i < 50; i++) await conn.sendText(`m${i}`);
     await nextTurn();
     const inOneTurn = writes.count;
