@@ -16,7 +16,7 @@ export type FrameKind = 'text' | 'binary' | 'ping';
 type Payload = string | Uint8Array | ArrayBuffer;
 
 // Frames are passed as kind + payload rather than as a closure: one allocation fewer per send.
-function hand(socket: WebSocket, kind: FrameKind, data: Payload, done?: (err?: Error) => void): void {
+function writeFrame(socket: WebSocket, kind: FrameKind, data: Payload, done?: (err?: Error) => void): void {
   if (kind === 'ping') socket.ping(data, undefined, done);
   else socket.send(data, kind === 'text' ? TEXT : BINARY, done);
 }
@@ -67,8 +67,7 @@ export class SendGate {
     if (this.waiting === undefined || this.waiting.size === 0) {
       if (!this.isShut() && this.hasRoom()) {
         try {
-          this.corkForThisTurn();
-          hand(this.socket, kind, data);
+          this.hand(kind, data);
         } catch (err) {
           return Promise.reject(err);
         }
@@ -93,8 +92,7 @@ export class SendGate {
         if ((this.waiting !== undefined && this.waiting.size > 0) || !this.hasRoom()) return this.hold(attempt);
         try {
           // ws fails a write only when the socket is closing or gone.
-          this.corkForThisTurn();
-          hand(this.socket, kind, data, (err) => settle(err ? this.closedError() : undefined));
+          this.hand(kind, data, (err) => settle(err ? this.closedError() : undefined));
         } catch (err) {
           settle(err as Error);
         }
@@ -113,11 +111,14 @@ export class SendGate {
     return this.socket.bufferedAmount <= SEND_HIGH_WATER_MARK || this.raw?.writableNeedDrain !== true;
   }
 
-  private corkForThisTurn(): void {
+  // The first frame of a turn corks the socket until the end of that turn.
+  private hand(kind: FrameKind, data: Payload, done?: (err?: Error) => void): void {
     const raw = this.raw;
-    if (raw === null || raw.writableCorked > 0) return;
-    raw.cork();
-    process.nextTick(uncork, raw);
+    if (raw !== null && raw.writableCorked === 0) {
+      raw.cork();
+      process.nextTick(uncork, raw);
+    }
+    writeFrame(this.socket, kind, data, done);
   }
 
   private isShut(): boolean {
