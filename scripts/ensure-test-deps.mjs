@@ -1,9 +1,14 @@
-// The browser tests drive Debian's Chromium through playwright-core; playwright's own
-// browser download cannot run here, so the system package is the only source.
+// The tests need two Debian packages: Chromium (the browser tests drive it through
+// playwright-core; playwright's own browser download cannot run here) and redis-server
+// (the Redis-backed tests start their own server on a free port). Installs what is missing
+// when running as root, otherwise prints the command.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const CHROMIUM = '/usr/bin/chromium';
+const NEEDED = [
+  { binary: '/usr/bin/chromium', packages: ['chromium', 'fonts-liberation'] },
+  { binary: '/usr/bin/redis-server', packages: ['redis-server'] },
+];
 
 function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
@@ -14,25 +19,27 @@ function run(command, args, env = process.env) {
   return result.status === 0;
 }
 
-if (existsSync(CHROMIUM)) process.exit(0);
+const missing = NEEDED.filter((need) => !existsSync(need.binary));
+if (missing.length === 0) process.exit(0);
 
+const packages = missing.flatMap((need) => need.packages);
 if (process.getuid?.() !== 0) {
   console.error(
-    `zigmund tests: Chromium is missing (${CHROMIUM}); the browser tests need it. Install it with:\n` +
-      '  sudo apt-get update && sudo apt-get install -y chromium',
+    `zigmund tests: ${missing.map((need) => need.binary).join(', ')} missing; the tests need them. Install with:\n` +
+      `  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
   );
   process.exit(1);
 }
 
-console.log(
-  "zigmund tests: Chromium is missing; installing Debian's chromium with apt-get (needed by the browser tests)…",
-);
+console.log(`zigmund tests: installing Debian's ${packages.join(' ')} with apt-get (needed by the tests)…`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 const installed =
-  run('apt-get', ['update'], env) &&
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation'], env);
+  run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env);
 
-if (!installed || !existsSync(CHROMIUM)) {
-  console.error(`zigmund tests: installing chromium failed; ${CHROMIUM} is still missing.`);
+const stillMissing = NEEDED.filter((need) => !existsSync(need.binary));
+if (!installed || stillMissing.length > 0) {
+  console.error(
+    `zigmund tests: installing failed; still missing: ${stillMissing.map((need) => need.binary).join(', ')}.`,
+  );
   process.exit(1);
 }
