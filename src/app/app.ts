@@ -26,6 +26,12 @@ export interface AppOptions extends DocsOptions {
   bodyLimit?: number;
   /** Limits of multipart and urlencoded forms. */
   formLimits?: Partial<FormLimits>;
+  /**
+   * FastAPI's strict content-type checking (default true): a JSON route's body is parsed only
+   * when sent as `application/json` (or `+json`); any other is validated as text, a 422.
+   * `false` also parses a body sent without a `Content-Type` as JSON.
+   */
+  strictContentType?: boolean;
   /** Print the URL when `serve()` is listening (default true). */
   logStartup?: boolean;
   /** Run before `serve()` accepts connections, after providers' `@OnStartup()` hooks. */
@@ -100,7 +106,12 @@ export class App {
 
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
   addRoute(definition: RouteDefinition): void {
-    const settings = { container: this.container, bodyLimit: this.config.bodyLimit ?? DEFAULT_BODY_LIMIT, formLimits: this.config.formLimits };
+    const settings = {
+      container: this.container,
+      bodyLimit: this.config.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      formLimits: this.config.formLimits,
+      strictContentType: this.config.strictContentType,
+    };
     try {
       if (definition.kind === 'http') this.table.addHttp(definition.method, definition.path, compileHttpRoute(definition, settings));
       else this.table.addSocket(definition.path, compileSocketRoute(definition, settings, this.sockets));

@@ -2,6 +2,7 @@ import { Arena } from '../di/arena.js';
 import { BackgroundTasks } from '../di/background-tasks.js';
 import { tokenName, type Container, type ModuleScope } from '../di/container.js';
 import { symbolDisposerOf } from '../di/dispose.js';
+import { UnparsedBody } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
@@ -182,8 +183,12 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
   const list = Array.isArray(declared);
   const itemType = list ? declared[0] : declared;
   const required = spec.options.required !== false;
-  const pick = (ctx: RequestContext): unknown =>
-    name === undefined ? ctx.body : (ctx.body as Record<string, unknown> | undefined)?.[name];
+  // A body sent without a JSON content type is its text: a model finds no fields in it.
+  const pick = (ctx: RequestContext): unknown => {
+    const body = ctx.body;
+    if (body instanceof UnparsedBody) return name === undefined ? body.text : undefined;
+    return name === undefined ? body : (body as Record<string, unknown> | undefined)?.[name];
+  };
 
   if (!isDtoClass(itemType)) {
     const check = primitiveCheck(itemType);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
-import { assertContentType, DEFAULT_FORM_LIMITS, hasBody, parseForm, parseJson, readBody, type FormLimits } from '../http/body.js';
+import { contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
 import { RequestValidationError } from '../validation/errors.js';
@@ -19,6 +19,8 @@ export interface CompileSettings {
   container: Container;
   bodyLimit: number;
   formLimits?: Partial<FormLimits>;
+  /** `false` parses a JSON route's body sent without a content type as JSON (default true). */
+  strictContentType?: boolean;
 }
 
 /** Path parameter names of a route path (`/items/:id` → `id`). */
@@ -51,6 +53,10 @@ export function compileInjection(definition: RouteDefinition, settings: CompileS
   return { needs: env.needs, runDependencies, resolveArgs };
 }
 
+function emptyForm(): FormData {
+  return { fields: new Map(), files: new Map() };
+}
+
 export function compileHttpRoute(definition: RouteDefinition, settings: CompileSettings): CompiledRoute {
   const options = definition.options as HttpRouteOptions;
   const { needs, runDependencies, resolveArgs } = compileInjection(definition, settings);
@@ -59,9 +65,10 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
   // Forms carry files, so they have their own overall limit unless the route sets one.
   const formLimits: FormLimits = { ...DEFAULT_FORM_LIMITS, ...settings.formLimits, ...(options.bodyLimit ? { bodyBytes: options.bodyLimit } : {}) };
+  const strictContentType = settings.strictContentType !== false;
   const plan: WritePlan = {
     status: options.status ?? 200,
-    textType: options.contentType ?? 'text/plain; charset=utf-8',
+    contentType: options.contentType,
     serialize: options.responseModel ? compileResponseSerializer(options.responseModel) : (value) => JSON.stringify(value),
   };
 
@@ -131,13 +138,15 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   async function readBodyThen(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void> {
     try {
       if (readsJson) {
-        assertContentType(ctx.raw, 'json');
         const raw = await readBody(ctx.raw, bodyLimit);
         ctx.rawBody = raw;
-        ctx.body = raw.length === 0 ? undefined : parseJson(raw);
-      } else {
-        assertContentType(ctx.raw, 'form');
+        ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType);
+      } else if (isFormType(contentTypeOf(ctx.raw))) {
         ctx.form = await parseForm(ctx.raw, formLimits);
+      } else {
+        // As in FastAPI, any other body reads as an empty form: each field is then missing.
+        await readBody(ctx.raw, formLimits.bodyBytes);
+        ctx.form = emptyForm();
       }
     } catch (err) {
       return fail(ctx, res, head, err);

@@ -215,6 +215,26 @@ export function isFormType(mediaType: string): boolean {
 }
 
 /**
+ * A body that came to a JSON route without a JSON content type, kept as its text. FastAPI's
+ * strict content-type checking validates such a body as it is, so a model finds no fields in it.
+ */
+export class UnparsedBody {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * The value of a JSON route's body: parsed when its content type is JSON, or when it has none
+ * and `strict` is off (FastAPI's `strict_content_type=False`); otherwise an {@link UnparsedBody}.
+ * An empty body is `undefined`.
+ */
+export function decodeJsonBody(req: IncomingMessage, raw: Buffer, strict: boolean): unknown {
+  if (raw.length === 0) return undefined;
+  const type = contentTypeOf(req);
+  if (isJsonType(type) || (type === '' && !strict)) return parseJson(raw);
+  return new UnparsedBody(raw.toString('utf8'));
+}
+
+/**
  * Answers 415 unless the request's content type suits a JSON or a form body. A request with
  * neither a content type nor a body passes, so the route's "Field required" errors can speak.
  */

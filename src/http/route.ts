@@ -19,7 +19,7 @@ export interface HttpRouteOptions {
   security?: unknown[];
   /** `false` leaves the route out of the OpenAPI document. */
   includeInSchema?: boolean;
-  /** Content type of string answers (default `text/plain; charset=utf-8`). */
+  /** Content type of the answer when the handler returns a string (written as is, not as JSON) or bytes. */
   contentType?: string;
   /** Request body limit in bytes for this route (default: the app's `bodyLimit`). */
   bodyLimit?: number;

@@ -6,8 +6,8 @@ import { Response } from './response.js';
 /** How a route turns a handler's return value into an answer, prepared at bootstrap. */
 export interface WritePlan {
   status: number;
-  /** Content type of string answers. */
-  textType: string;
+  /** The route's `contentType`: strings and bytes are then written as they are, with it. */
+  contentType: string | undefined;
   /** Serialises plain values: the responseModel's compiled serializer, or plain `JSON.stringify`. */
   serialize: (value: unknown) => string;
 }
@@ -21,12 +21,12 @@ export function writeResult(res: ServerResponse, result: unknown, plan: WritePla
   const status = injected?.statusCode ?? plan.status;
   const headers: OutgoingHttpHeaders = injected ? { ...injected.headers } : {};
   if (result === undefined) return send(res, status, headers, undefined, head);
-  if (typeof result === 'string') {
-    headers['content-type'] ??= plan.textType;
+  if (typeof result === 'string' && plan.contentType !== undefined) {
+    headers['content-type'] ??= plan.contentType;
     return send(res, status, headers, result, head);
   }
   if (Buffer.isBuffer(result) || result instanceof Uint8Array) {
-    headers['content-type'] ??= 'application/octet-stream';
+    headers['content-type'] ??= plan.contentType ?? 'application/octet-stream';
     return send(res, status, headers, result, head);
   }
   headers['content-type'] ??= JSON_TYPE;

@@ -72,7 +72,7 @@ function isPlainObject(input: unknown): input is object {
 }
 
 function notAnObject(input: unknown, loc: Loc): DtoResult {
-  return { errors: [{ type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object', input }] };
+  return { errors: [{ type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object to extract fields from', input }] };
 }
 
 function collect(failures: ValidationError[], loc: Loc, parentInput: unknown, out: ErrorDetail[]): void {

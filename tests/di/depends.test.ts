@@ -272,7 +272,7 @@ test('a route with only sync dependencies calls its handler in the same tick, wi
   @Module({ controllers: [SyncController] })
   class SyncModule {}
   const res = await new TestClient(await bootstrap(SyncModule)).get('/sync');
-  assert.equal(res.text, '/SYNC');
+  assert.equal(res.json(), '/SYNC');
   assert.equal(sameTick, true);
 });
 

@@ -101,5 +101,5 @@ test('a provider registered under a token is overridden by that token', async ()
   class ClockModule {}
   const app = await bootstrap(ClockModule);
   app.dependencyOverrides.set('NOW', () => () => 'frozen time');
-  assert.equal((await new TestClient(app).get('/now')).text, 'frozen time');
+  assert.equal((await new TestClient(app).get('/now')).json(), 'frozen time');
 });

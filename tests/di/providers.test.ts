@@ -144,7 +144,7 @@ test('exported providers are visible to importers, and a re-exported module pass
   }
   @Module({ imports: [CoreModule], controllers: [UsesStoreController] })
   class AppModule {}
-  assert.equal((await new TestClient(await bootstrap(AppModule)).get('/store')).text, 'store');
+  assert.equal((await new TestClient(await bootstrap(AppModule)).get('/store')).json(), 'store');
 });
 
 test('a provider that is not exported fails at bootstrap naming both modules', async () => {
@@ -204,7 +204,7 @@ test('a global module exports its providers to every module', async () => {
   class FeatureModule {}
   @Module({ imports: [SettingsModule, FeatureModule] })
   class RootModule {}
-  assert.equal((await new TestClient(await bootstrap(RootModule)).get('/mode')).text, 'test');
+  assert.equal((await new TestClient(await bootstrap(RootModule)).get('/mode')).json(), 'test');
 });
 
 test('the same class provided by two modules is one instance in each', async () => {

@@ -59,7 +59,8 @@ test('several files under one field, and a missing file is a 422', async () => {
   assert.deepEqual(missing.json<{ detail: { loc: string[] }[] }>().detail[0].loc, ['body', 'file']);
 });
 
-test('a JSON body to a form route is a 415', async () => {
+test('a JSON body to a form route reads as an empty form: every field is missing', async () => {
   const res = await (await client()).post('/forms/login', { json: { username: 'x' } });
-  assert.equal(res.status, 415);
+  assert.equal(res.status, 422);
+  assert.deepEqual(res.json(), { detail: [{ type: 'missing', loc: ['body', 'username'], msg: 'Field required', input: null }] });
 });

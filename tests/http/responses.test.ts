@@ -130,12 +130,14 @@ test('plain values are JSON with status 200', async () => {
   assert.deepEqual(res.json(), { a: 1, list: [1, 2] });
 });
 
-test('strings are text/plain unless the route says otherwise', async () => {
+test('strings are JSON unless the route names a content type', async () => {
   const c = await client();
   const text = await c.get('/text');
-  assert.equal(text.headers['content-type'], 'text/plain; charset=utf-8');
-  assert.equal(text.text, 'plain words');
-  assert.equal((await c.get('/csv')).headers['content-type'], 'text/csv');
+  assert.equal(text.headers['content-type'], 'application/json');
+  assert.equal(text.text, '"plain words"');
+  const csv = await c.get('/csv');
+  assert.equal(csv.headers['content-type'], 'text/csv');
+  assert.equal(csv.text, 'a,b\n1,2\n');
 });
 
 test('undefined is an empty 200 without a content type', async () => {
