@@ -7,7 +7,7 @@ import { Inbox } from './inbox.js';
 import { Message, type Opcode } from './message.js';
 import { nonNegative, positive, type ResolvedSocketLimits } from './options.js';
 import { SendGate } from './send-gate.js';
-import { closeCodeOf, closedError, internalsOf, peerClose, type CloseInfo } from './ws-internals.js';
+import { closeCodeOf, closedError, internalsOf, peerClose, type CloseInfo, type EncodedFrame } from './ws-internals.js';
 
 export type { CloseInfo } from './ws-internals.js';
 
@@ -20,6 +20,15 @@ const OWNER = Symbol('zigmund.connection');
 type OwnedSocket = WebSocket & { [OWNER]: Connection };
 
 const validators = new WeakMap<Function, DtoValidator>();
+
+/**
+ * What a Hub needs of a connection and a handler must not see: hand it a frame encoded once
+ * for many sockets, without a promise (false when the connection is closed or has just been
+ * closed for holding more than `maxBufferedBytes`, the route's unless one is given), and hear
+ * once when it starts closing.
+ */
+export let pushEncoded: (conn: Connection, frame: EncodedFrame, maxBufferedBytes?: number) => boolean;
+export let onEnding: (conn: Connection, listener: () => void) => void;
 
 /**
  * One WebSocket connection, as a handler sees it: ordered, backpressured sends and receives,
@@ -42,13 +51,22 @@ export class Connection {
   private pingTimer: NodeJS.Timeout | undefined;
   private pongTimer: NodeJS.Timeout | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
+  private endingListeners: (() => void)[] | undefined;
+
+  static {
+    pushEncoded = (conn, frame, maxBufferedBytes) => conn.gate.push(frame, maxBufferedBytes ?? conn.limits.maxBufferedBytes);
+    onEnding = (conn, listener) => {
+      if (conn.ending !== undefined) return listener();
+      (conn.endingListeners ??= []).push(listener);
+    };
+  }
 
   constructor(socket: WebSocket, init: { limits: ResolvedSocketLimits; remoteAddress?: string }) {
     this.socket = socket;
     this.limits = init.limits;
     this.address = init.remoteAddress;
     this.inbox = new Inbox(socket);
-    this.gate = new SendGate(socket);
+    this.gate = new SendGate(socket, () => this.beginClose(CloseCode.TRY_AGAIN_LATER, 'send buffer full', CLOSE_GRACE_MS));
     (socket as OwnedSocket)[OWNER] = this;
     // The Connection answers pings itself, so that setAutoPong() works while the socket is open.
     internalsOf(socket)._autoPong = false;
@@ -75,12 +93,12 @@ export class Connection {
 
   /** Sends a text message; resolves once it is handed to the socket. */
   sendText(text: string): Promise<void> {
-    return this.gate.write('text', text, this.limits.sendTimeoutMs);
+    return this.gate.write('text', text, this.limits.sendTimeoutMs, this.limits.maxBufferedBytes);
   }
 
   /** Sends a binary message; resolves once it is handed to the socket. */
   sendBinary(bytes: Uint8Array | ArrayBuffer): Promise<void> {
-    return this.gate.write('binary', bytes, this.limits.sendTimeoutMs);
+    return this.gate.write('binary', bytes, this.limits.sendTimeoutMs, this.limits.maxBufferedBytes);
   }
 
   /** Sends `value` as JSON in a text message. */
@@ -90,7 +108,7 @@ export class Connection {
 
   /** Sends a ping (payload of at most 125 bytes). */
   ping(payload: string | Uint8Array = Buffer.alloc(0)): Promise<void> {
-    return this.gate.write('ping', payload, this.limits.sendTimeoutMs);
+    return this.gate.write('ping', payload, this.limits.sendTimeoutMs, this.limits.maxBufferedBytes);
   }
 
   /**
@@ -226,6 +244,11 @@ export class Connection {
     this.ownLimits().sendTimeoutMs = nonNegative('sendTimeoutMs', ms);
   }
 
+  /** Changes how many unsent bytes the connection may hold before it is closed with 1013. */
+  setMaxBufferedBytes(bytes: number): void {
+    this.ownLimits().maxBufferedBytes = positive('maxBufferedBytes', bytes);
+  }
+
   private onOpen(): void {
     this.gate.open(internalsOf(this.socket)._socket);
     this.startHeartbeat();
@@ -262,6 +285,7 @@ export class Connection {
   private onClose(info: CloseInfo): void {
     const ending = (this.ending ??= info);
     this.ended = true;
+    this.notifyEnding();
     this.stopHeartbeat();
     clearTimeout(this.graceTimer);
     this.inbox.fail(() => this.closedError());
@@ -272,6 +296,7 @@ export class Connection {
   private beginClose(code: number, reason: string, graceMs: number): void {
     if (this.ending !== undefined) return;
     const ending = (this.ending = peerClose(this.socket) ?? { code, reason });
+    this.notifyEnding();
     this.stopHeartbeat();
     this.inbox.fail(() => this.closedError());
     this.gate.shut(ending);
@@ -279,6 +304,13 @@ export class Connection {
     this.inbox.unpause();
     this.socket.close(code, reason);
     this.graceTimer = setTimeout(() => this.socket.terminate(), graceMs).unref();
+  }
+
+  private notifyEnding(): void {
+    const listeners = this.endingListeners;
+    if (listeners === undefined) return;
+    this.endingListeners = undefined;
+    for (const listener of listeners) listener();
   }
 
   private startHeartbeat(): void {

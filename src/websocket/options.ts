@@ -26,6 +26,11 @@ export interface WebSocketOptions {
   maxPendingMessages?: number;
   /** How long a send may wait for the peer to read before `ConnectionTimeout` (default 0 = forever). */
   sendTimeoutMs?: number;
+  /**
+   * Unsent bytes the connection may hold — sends not awaited, a Hub's fan-out — before it is
+   * closed with 1013 and later sends reject with `ConnectionClosed` (default 4 MiB).
+   */
+  maxBufferedBytes?: number;
   /** `Origin` values allowed to connect; others get 403 (default empty = all). */
   allowedOrigins?: string[];
   /** Subprotocols the server speaks, in order of preference (default none). */
@@ -53,9 +58,13 @@ export interface ResolvedSocketLimits {
   maxMessageBytes: number;
   maxPendingMessages: number;
   sendTimeoutMs: number;
+  maxBufferedBytes: number;
 }
 
 const MIB = 1_048_576;
+
+/** What a connection may hold unsent before it is closed with 1013, unless its route or the Hub says otherwise. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 4 * MIB;
 
 /** Fills in the defaults of a route's socket limits; throws a `RangeError` on a negative or fractional value. */
 export function resolveSocketLimits(options: WebSocketOptions): ResolvedSocketLimits {
@@ -67,6 +76,7 @@ export function resolveSocketLimits(options: WebSocketOptions): ResolvedSocketLi
     maxMessageBytes: positive('maxMessageBytes', options.maxMessageBytes ?? MIB),
     maxPendingMessages: positive('maxPendingMessages', options.maxPendingMessages ?? 64),
     sendTimeoutMs: nonNegative('sendTimeoutMs', options.sendTimeoutMs ?? 0),
+    maxBufferedBytes: positive('maxBufferedBytes', options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES),
   };
 }
 

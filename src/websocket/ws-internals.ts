@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes.js';
@@ -5,8 +6,9 @@ import { ConnectionClosed } from './errors.js';
 
 /**
  * Fields ws keeps private but has had throughout v8: the net socket (for 'drain' and the
- * peer's address), the auto-pong switch, and the close frame received while the handshake
- * is still under way. Listed here, once, so a ws upgrade has one place to check.
+ * peer's address), the auto-pong switch, the close frame received while the handshake
+ * is still under way, and the sender (to write a frame encoded once for many sockets).
+ * Listed here, once, so a ws upgrade has one place to check.
  */
 export interface WsInternals {
   _socket: Socket | null;
@@ -14,6 +16,52 @@ export interface WsInternals {
   _closeFrameReceived: boolean;
   _closeCode: number;
   _closeMessage: Buffer;
+  _sender: WsSender | null;
+}
+
+/** ws's `Sender`: `_state` is 0 (DEFAULT) unless it is compressing or reading a Blob, when frames queue in `_queue`. */
+export interface WsSender {
+  _state: number;
+  _queue: unknown[];
+  sendFrame(list: Buffer[], cb?: (err?: Error) => void): void;
+}
+
+interface SenderClass {
+  frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean; rsv1: boolean }): Buffer[];
+}
+
+/**
+ * A message framed once, to be written to many sockets as is: server frames are not masked,
+ * so the same bytes serve every peer. `payload` is kept for the rare socket whose sender is
+ * busy, which must take the message through its own queue to keep the order.
+ */
+export interface EncodedFrame {
+  readonly binary: boolean;
+  readonly payload: Buffer;
+  readonly bytes: Buffer;
+}
+
+// Loaded on first use, like the WebSocket server, so HTTP-only apps start without ws.
+let senderClass: SenderClass | undefined;
+const loadSender = () => (senderClass ??= (createRequire(import.meta.url)('ws') as { Sender: SenderClass }).Sender);
+
+const OPCODE_TEXT = 0x1;
+const OPCODE_BINARY = 0x2;
+
+/** Encodes one unfragmented, unmasked, uncompressed data frame with ws's own framing. */
+export function encodeFrame(binary: boolean, payload: Buffer): EncodedFrame {
+  const parts = loadSender().frame(payload, { fin: true, opcode: binary ? OPCODE_BINARY : OPCODE_TEXT, mask: false, readOnly: true, rsv1: false });
+  return { binary, payload, bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
+}
+
+/** Writes an encoded frame through the socket's sender, in order with the frames ws sent before it. */
+export function writeEncoded(socket: WebSocket, frame: EncodedFrame, done?: (err?: Error) => void): void {
+  const sender = internalsOf(socket)._sender;
+  if (sender === null || sender._state !== 0 || sender._queue.length > 0) {
+    socket.send(frame.payload, { binary: frame.binary }, done);
+    return;
+  }
+  sender.sendFrame([frame.bytes], done);
 }
 
 /** How a connection ended: the close code and reason received, sent, or 1006 when it just dropped. */
