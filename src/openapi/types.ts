@@ -95,6 +95,7 @@ export interface WebSocketExtension {
   maxMessageBytes: number;
   maxPendingMessages: number;
   sendTimeoutMs: number;
+  maxBufferedBytes: number;
   autoPong: boolean;
   pingIntervalMs: number;
   pongTimeoutMs: number;

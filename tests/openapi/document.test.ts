@@ -299,6 +299,7 @@ test('a WebSocket route is a GET operation answering 101 with its configuration 
     maxMessageBytes: 1_048_576,
     maxPendingMessages: 64,
     sendTimeoutMs: 0,
+    maxBufferedBytes: 4 * 1_048_576,
     subprotocols: ['v1'],
     requireSubprotocol: false,
     allowedOrigins: ['http://localhost'],
