@@ -19,6 +19,7 @@ import { compileHttpRoute } from './compile-route.js';
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from './errors.js';
 import { joinPath } from './paths.js';
+import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';
 
 /** Options of `createApp()` and `bootstrap()`. */
 export interface AppOptions extends DocsOptions {
@@ -50,6 +51,12 @@ export interface AppOptions extends DocsOptions {
 export interface ServeOptions {
   host?: string;
   port?: number;
+  /**
+   * Worker processes on node:cluster (default 1: this process serves). With more, this process
+   * becomes their primary: each worker runs the entry script again, builds its own app and
+   * listens on the same port. `'auto'` is `os.availableParallelism()`.
+   */
+  workers?: WorkerCount;
 }
 
 export type HttpHandlerFn = (req: Request, res: Response, arena: Arena) => unknown;
@@ -74,6 +81,7 @@ export class App {
   private readonly lifespan: Lifespan<App>;
   private closing: Promise<void> | undefined;
   private stopSignals: (() => void) | undefined;
+  private supervisor: WorkerSupervisor | undefined;
 
   constructor(options: AppOptions = {}) {
     this.config = options;
@@ -166,8 +174,13 @@ export class App {
     return this;
   }
 
-  /** Runs the startup hooks, then starts listening (default 127.0.0.1:8000) and resolves with the URL. */
-  async serve({ host = '127.0.0.1', port = 8000 }: ServeOptions = {}): Promise<string> {
+  /**
+   * Runs the startup hooks, then starts listening (default 127.0.0.1:8000) and resolves with the URL;
+   * with `workers` above 1, forks the worker processes that do so and resolves once all listen.
+   */
+  async serve({ host = '127.0.0.1', port = 8000, workers }: ServeOptions = {}): Promise<string> {
+    const count = workerCount(workers);
+    if (count > 1 && !isForkedWorker()) return this.serveWorkers(count);
     await this.lifespan.startup();
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -178,9 +191,25 @@ export class App {
     });
     this.listening = true;
     if (this.config.handleSignals !== false) this.stopSignals = closeOnSignals(() => this.close());
+    // The primary prints the one startup line of a worker pool.
+    const worker = isForkedWorker();
+    if (worker) followPrimary(() => this.close());
     const address = this.server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-    if (this.config.logStartup !== false) console.log(`Zigmund serving ${this.config.title ?? 'app'} on ${url}`);
+    if (this.config.logStartup !== false && !worker) console.log(`Zigmund serving ${this.config.title ?? 'app'} on ${url}`);
+    return url;
+  }
+
+  /** The primary of `serve({ workers })`: the app's hooks run in the workers, not here. */
+  private async serveWorkers(count: number): Promise<string> {
+    this.supervisor = new WorkerSupervisor({
+      count,
+      title: this.config.title ?? 'app',
+      logStartup: this.config.logStartup !== false,
+      graceMs: this.config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    });
+    const url = await this.supervisor.start();
+    if (this.config.handleSignals !== false) this.stopSignals = closeOnSignals(() => this.close());
     return url;
   }
 
@@ -207,6 +236,7 @@ export class App {
 
   private async stop(): Promise<void> {
     this.stopSignals?.();
+    await this.supervisor?.stop();
     const listening = this.listening;
     this.listening = false;
     const sockets = shutdownSteps(this.sockets);

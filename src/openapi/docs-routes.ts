@@ -115,6 +115,11 @@ function serveAssets(app: DocsHost, url: string, dir: string, files: string[]): 
   );
 }
 
+/** Whether `route` is one of the documentation routes added here (`zigmund routes` leaves them out). */
+export function isDocsRoute(route: { options: unknown }): boolean {
+  return route.options === HIDDEN;
+}
+
 function under(base: string, rest: string): string {
   return `${base.replace(/\/+$/, '')}/${rest}`;
 }
