@@ -32,6 +32,11 @@ export { HttpException } from './http/exceptions.js';
 export type { HttpRouteOptions, RouteDefinition } from './http/route.js';
 export type { UploadedFile, FormLimits } from './http/body.js';
 
+// Streams, Server-Sent Events and files
+export type { StreamOptions, SseOptions, FileResponseOptions } from './http/response.js';
+export type { ServerSentEvent } from './http/stream.js';
+export { StreamWithoutResponse } from './http/stream.js';
+
 // WebSockets
 export { Connection } from './websocket/connection.js';
 export { Message } from './websocket/message.js';

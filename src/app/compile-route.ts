@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
 import { contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
+import { stringifyJson } from '../http/json.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
 import { RequestValidationError } from '../validation/errors.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
@@ -69,7 +70,8 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const plan: WritePlan = {
     status: options.status ?? 200,
     contentType: options.contentType,
-    serialize: options.responseModel ? compileResponseSerializer(options.responseModel) : (value) => JSON.stringify(value),
+    serialize: options.responseModel ? compileResponseSerializer(options.responseModel) : stringifyJson,
+    route: definition.owner,
   };
 
   const work = settings.container.work;
@@ -91,11 +93,14 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   }
 
   function answer(ctx: RequestContext, res: ServerResponse, head: boolean, result: unknown): void | Promise<void> {
+    let written: void | Promise<void>;
     try {
-      writeResult(res, result, plan, ctx.responseIfUsed, head);
+      written = writeResult(res, result, plan, ctx.responseIfUsed, head);
     } catch (err) {
       return fail(ctx, res, head, err);
     }
+    // A stream or a file: the Arena lives until it is written, as its producer may use it.
+    if (written instanceof Promise) return after(written, ctx, res, head, () => (ctx.needsFinish ? ctx.finish(undefined, work) : undefined));
     if (ctx.needsFinish) return ctx.finish(undefined, work);
   }
 

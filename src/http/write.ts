@@ -1,7 +1,10 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { RequestValidationError } from '../validation/errors.js';
 import { HttpException } from './exceptions.js';
+import { writeFile, type FileBody } from './file.js';
+import { stringifyJson } from './json.js';
 import { Response } from './response.js';
+import { isStreamLike, StreamWithoutResponse, writeStream, type StreamBody } from './stream.js';
 
 /** How a route turns a handler's return value into an answer, prepared at bootstrap. */
 export interface WritePlan {
@@ -10,14 +13,19 @@ export interface WritePlan {
   contentType: string | undefined;
   /** Serialises plain values: the responseModel's compiled serializer, or plain `JSON.stringify`. */
   serialize: (value: unknown) => string;
+  /** The route, as errors name it (`ItemsController.list`, `GET /items`). */
+  route: string;
 }
 
 const JSON_TYPE = 'application/json';
 const NO_BODY_STATUS = new Set([204, 205, 304]);
 
-/** Writes a handler's return value, with the injected `Response`'s status, headers and cookies. */
-export function writeResult(res: ServerResponse, result: unknown, plan: WritePlan, injected: Response | undefined, head: boolean): void {
-  if (result instanceof Response) return writeResponse(res, result, injected, head);
+/**
+ * Writes a handler's return value, with the injected `Response`'s status, headers and cookies.
+ * A promise only for streams and files, resolved once they are written (or the client left).
+ */
+export function writeResult(res: ServerResponse, result: unknown, plan: WritePlan, injected: Response | undefined, head: boolean): void | Promise<void> {
+  if (result instanceof Response) return writeResponse(res, result, injected, head, plan.route);
   const status = injected?.statusCode ?? plan.status;
   const headers: OutgoingHttpHeaders = injected ? { ...injected.headers } : {};
   if (result === undefined) return send(res, status, headers, undefined, head);
@@ -29,11 +37,16 @@ export function writeResult(res: ServerResponse, result: unknown, plan: WritePla
     headers['content-type'] ??= plan.contentType ?? 'application/octet-stream';
     return send(res, status, headers, result, head);
   }
+  if (typeof result === 'object' && result !== null && isStreamLike(result)) {
+    const err = new StreamWithoutResponse(plan.route);
+    console.error(`zigmund: ${err.message}`);
+    throw err;
+  }
   headers['content-type'] ??= JSON_TYPE;
   send(res, status, headers, plan.serialize(result), head);
 }
 
-function writeResponse(res: ServerResponse, out: Response, injected: Response | undefined, head: boolean): void {
+function writeResponse(res: ServerResponse, out: Response, injected: Response | undefined, head: boolean, route: string): void | Promise<void> {
   const headers: OutgoingHttpHeaders = injected ? { ...injected.headers, ...out.headers } : { ...out.headers };
   const cookies = [injected?.headers['set-cookie'], out.headers['set-cookie']].flat().filter((c) => c !== undefined);
   if (cookies.length > 0) headers['set-cookie'] = cookies as string[];
@@ -41,7 +54,7 @@ function writeResponse(res: ServerResponse, out: Response, injected: Response | 
   switch (out.kind) {
     case 'json':
       headers['content-type'] ??= JSON_TYPE;
-      return send(res, status, headers, JSON.stringify(out.body), head);
+      return send(res, status, headers, stringifyJson(out.body), head);
     case 'text':
       headers['content-type'] ??= 'text/plain; charset=utf-8';
       return send(res, status, headers, String(out.body), head);
@@ -52,6 +65,10 @@ function writeResponse(res: ServerResponse, out: Response, injected: Response | 
       return send(res, status, headers, out.body as Buffer, head);
     case 'none':
       return send(res, status, headers, undefined, head);
+    case 'stream':
+      return writeStream(res, status, headers, out.body as StreamBody, head, route);
+    case 'file':
+      return writeFile(res, headers, out.body as FileBody, head);
   }
 }
 

@@ -6,6 +6,7 @@ import type { WebSocket as WsClient } from 'ws';
 import type { App } from '../app/app.js';
 import { Connection } from '../websocket/connection.js';
 import { resolveSocketLimits } from '../websocket/options.js';
+import { parseEventStream, type ReceivedEvent } from './event-stream.js';
 import { encodeMultipart, type TestFile } from './multipart.js';
 
 // Loaded with the first test request, so importing 'zigmund' in production never loads it.
@@ -34,6 +35,24 @@ export interface TestResponse {
   text: string;
   body: Buffer;
   json<T = unknown>(): T;
+}
+
+/** A streamed answer, read as it arrives: `for await (const chunk of res)`. */
+export interface TestStreamResponse extends AsyncIterable<Buffer> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  /** Reads the rest of the body. */
+  text(): Promise<string>;
+  /** Hangs up, as a client that goes away: the app's producer is stopped. */
+  close(): void;
+}
+
+/** A Server-Sent Events answer: `for await (const event of res)`. */
+export interface TestEventStream extends AsyncIterable<ReceivedEvent> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  /** Hangs up, as a browser tab that closes. */
+  close(): void;
 }
 
 /** Options of `TestClient.websocketConnect()`. */
@@ -99,6 +118,56 @@ export class TestClient {
   }
 
   async request(method: string, path: string, options: TestRequestOptions = {}): Promise<TestResponse> {
+    const res = await this.inject(method, path, options, undefined);
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      text: res.payload,
+      body: res.rawPayload,
+      json: <T>() => JSON.parse(res.payload) as T,
+    };
+  }
+
+  /**
+   * Sends a request and resolves as soon as the answer's headers arrive, with its body to read
+   * chunk by chunk as the app writes it.
+   * @example for await (const chunk of await client.stream('GET', '/export')) rows.push(chunk);
+   */
+  async stream(method: string, path: string, options: TestRequestOptions = {}): Promise<TestStreamResponse> {
+    const abort = new AbortController();
+    const res = await this.inject(method, path, options, abort.signal);
+    const body = res.stream();
+    body.on('error', () => undefined);
+    const close = () => abort.abort();
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      close,
+      [Symbol.asyncIterator]: () => body[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
+      async text() {
+        const chunks: Buffer[] = [];
+        for await (const chunk of body) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      },
+    };
+  }
+
+  /**
+   * GETs a Server-Sent Events route and reads its events as a browser would (`Last-Event-ID`
+   * and other headers may be given in `options`).
+   * @example const events = await client.sse('/ticks'); for await (const e of events) if (e.id === '3') break;
+   */
+  async sse(path: string, options: TestRequestOptions = {}): Promise<TestEventStream> {
+    const res = await this.stream('GET', path, { ...options, headers: { accept: 'text/event-stream', ...options.headers } });
+    return {
+      status: res.status,
+      headers: res.headers,
+      close: res.close,
+      [Symbol.asyncIterator]: () => parseEventStream(res),
+    };
+  }
+
+  private async inject(method: string, path: string, options: TestRequestOptions, signal: AbortSignal | undefined) {
     const headers: Record<string, string> = { ...options.headers };
     const cookieHeader = this.cookieHeader(options.cookies);
     if (cookieHeader) headers.cookie = cookieHeader;
@@ -120,15 +189,10 @@ export class TestClient {
       url: path + queryString(options.query),
       headers,
       payload,
+      ...(signal ? { payloadAsStream: true, signal } : {}),
     });
     this.keepCookies(res.headers['set-cookie']);
-    return {
-      status: res.statusCode,
-      headers: res.headers,
-      text: res.payload,
-      body: res.rawPayload,
-      json: <T>() => JSON.parse(res.payload) as T,
-    };
+    return res;
   }
 
   /**
