@@ -33,6 +33,11 @@ export interface AppOptions extends DocsOptions {
    * `false` also parses a body sent without a `Content-Type` as JSON.
    */
   strictContentType?: boolean;
+  /**
+   * A request to the other trailing-slash form of a route's path (`/items` for `/items/`)
+   * answers 307 to the route's own, method, body and query kept (default true). `false`: 404.
+   */
+  redirectSlashes?: boolean;
   /** Print the URL when `serve()` is listening (default true). */
   logStartup?: boolean;
   /** Run before `serve()` accepts connections, after providers' `@OnStartup()` hooks. */
@@ -87,7 +92,7 @@ export class App {
     this.config = options;
     this.lifespan = new Lifespan<App>(this.container, options, this);
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-    this.handle = createRequestListener(this.table, bodyLimit);
+    this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes });
     this.server = createServer(this.handle);
     this.server.on('upgrade', createUpgradeListener(this.table));
     this.server.on('clientError', (err, socket) => {

@@ -21,6 +21,8 @@ export interface RouteEntry {
   socket?: SocketEndpoint;
   /** A HEAD entry derived from a GET route: the answer carries no body. */
   head: boolean;
+  /** Names of the path's `:name` parameters: each must match a non-empty segment. */
+  segmentParams: string[];
 }
 
 /** A matched route, as find-my-way returns it (no copy per request). */
@@ -63,7 +65,28 @@ export class RouteTable {
     if (found === null) return null;
     // find-my-way answers a bad URL through onBadUrl with a handle that has no store.
     if (found.store === null || found.store === undefined) return 'bad-url';
+    // find-my-way lets `/items/:id` match `/items/` with id "": a path parameter is a segment, never empty.
+    const names = (found.store as RouteEntry).segmentParams;
+    for (let i = 0; i < names.length; i++) if (found.params[names[i]] === '') return null;
     return found as unknown as Match;
+  }
+
+  /**
+   * Starlette's `redirect_slashes`: for a request that matched no route, the same target with
+   * its path's trailing slash toggled (query kept) when an HTTP route is served there.
+   */
+  slashRedirect(url: string): string | undefined {
+    const target = otherSlashForm(url);
+    return target !== undefined && this.allowedMethods(target).length > 0 ? target : undefined;
+  }
+
+  /** The path of the WebSocket route served at the other trailing-slash form of `url`, if any. */
+  socketAtOtherForm(url: string): string | undefined {
+    const target = otherSlashForm(url);
+    const found = target === undefined ? null : this.find('GET', target);
+    if (found === null || found === 'bad-url' || found.store.socket === undefined) return undefined;
+    const end = target!.indexOf('?');
+    return end === -1 ? target : target!.slice(0, end);
   }
 
   /** Methods served at `url`, for a 405's `Allow` header. */
@@ -78,12 +101,22 @@ export class RouteTable {
     const key = `${method} ${path}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { head: false };
+      entry = { head: false, segmentParams: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]) };
       this.router.on(method, path, UNUSED_HANDLER, entry);
       this.entries.set(key, entry);
     }
     return entry;
   }
+}
+
+/** `url` with its path's trailing slash toggled, query kept; none for `/` and for `//…`. */
+function otherSlashForm(url: string): string | undefined {
+  const end = url.indexOf('?');
+  const path = end === -1 ? url : url.slice(0, end);
+  // `//host/` made `//host` would read as another host in a Location: never toggled.
+  if (path === '/' || path.startsWith('//')) return undefined;
+  const other = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
+  return end === -1 ? other : other + url.slice(end);
 }
 
 // find-my-way wants a handler per route; we dispatch from the store instead.

@@ -12,13 +12,25 @@ function answer(res: ServerResponse, status: number, detail: string, headers: Re
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(307, { location, 'content-length': 0 });
+  res.end();
+}
+
 function pipelineFailed(res: ServerResponse, err: unknown): void {
   console.error('zigmund: request pipeline failed', err);
   res.destroy();
 }
 
+/** How the listener treats a request no route matches. */
+export interface ListenerOptions {
+  /** Answer 307 to the other trailing-slash form of the path when a route is served there (default true). */
+  redirectSlashes?: boolean;
+}
+
 /** The `node:http` request listener: route lookup, then the route's compiled pipeline. */
-export function createRequestListener(table: RouteTable, bodyLimit: number) {
+export function createRequestListener(table: RouteTable, bodyLimit: number, options: ListenerOptions = {}) {
+  const redirectSlashes = options.redirectSlashes !== false;
   return function dispatch(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
@@ -28,6 +40,9 @@ export function createRequestListener(table: RouteTable, bodyLimit: number) {
       if (found?.store.socket) return answer(res, 426, 'Upgrade Required: this is a WebSocket route', { upgrade: 'websocket', connection: 'Upgrade' });
       const allowed = table.allowedMethods(url);
       if (allowed.length > 0) return answer(res, 405, 'Method Not Allowed', { allow: allowed.join(', ') });
+      const location = redirectSlashes ? table.slashRedirect(url) : undefined;
+      // 307 keeps the method and the body, as Starlette's redirect does.
+      if (location !== undefined) return redirect(res, location);
       return answer(res, 404, 'Not Found');
     }
     const ctx = new RequestContext(req, found.params, found.searchParams, bodyLimit);
@@ -58,7 +73,12 @@ export function createUpgradeListener(table: RouteTable) {
     if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') return refuseUpgrade(socket, 400, 'Only WebSocket upgrades are supported');
     const found = table.find('GET', req.url ?? '/');
     if (found === 'bad-url') return refuseUpgrade(socket, 400, 'Invalid percent-encoding in the request path');
-    if (found === null) return refuseUpgrade(socket, 404, 'Not Found');
+    if (found === null) {
+      // Clients do not follow redirects on a WebSocket handshake, so the other slash form is not
+      // redirected: the 404 names the route's path instead.
+      const declared = table.socketAtOtherForm(req.url ?? '/');
+      return refuseUpgrade(socket, 404, declared === undefined ? 'Not Found' : `Not Found: the WebSocket route is ${declared}`);
+    }
     if (!found.store.socket) return refuseUpgrade(socket, 400, 'This route does not accept WebSocket upgrades');
     found.store.socket.upgrade(req, socket, head, found.params, found.searchParams);
   };

@@ -145,7 +145,10 @@ test('docsUrl, redocUrl, openapiUrl and asyncapiUrl move the routes, and the pag
   for (const path of ['/openapi.json', '/asyncapi.json', '/docs', '/redoc']) assert.equal((await http.get(path)).status, 404, path);
   assert.equal((await http.get('/api/schema.json')).status, 200);
   assert.equal((await http.get('/api/events.json')).status, 200);
-  const docs = await http.get('/api/docs');
+  const moved = await http.get('/api/docs');
+  assert.equal(moved.status, 307);
+  assert.equal(moved.headers.location, '/api/docs/');
+  const docs = await http.get('/api/docs/');
   assert.ok(docs.text.includes('"url":"/api/schema.json"'));
   assert.ok(docs.text.includes(`/api/docs/assets/swagger-ui@${SWAGGER_VERSION}/swagger-ui-bundle.js`));
   assert.equal((await http.get(`/api/docs/assets/swagger-ui@${SWAGGER_VERSION}/swagger-ui-bundle.js`)).status, 200);
