@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
-import { contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
+import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { stringifyJson } from '../http/json.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
@@ -82,7 +82,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   // `work` so a graceful shutdown waits for them.
 
   function fail(ctx: RequestContext, res: ServerResponse, head: boolean, err: unknown): void | Promise<void> {
-    if ((err as { code?: string }).code === 'BODY_ABORTED') res.destroy();
+    if (err instanceof BodyAborted) res.destroy();
     else writeError(res, err, head, hasBody(ctx.raw) && !ctx.raw.complete);
     if (ctx.needsFinish) return ctx.finish(err, work);
   }

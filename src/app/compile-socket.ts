@@ -11,6 +11,7 @@ import { refuseUpgrade } from '../http/server.js';
 import { RequestValidationError } from '../validation/errors.js';
 import { CloseCode } from '../websocket/close-codes.js';
 import { Connection } from '../websocket/connection.js';
+import { ConnectionClosed } from '../websocket/errors.js';
 import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options.js';
 import { checkOrigin, negotiateSubprotocol } from '../websocket/upgrade.js';
 import { compileInjection, type CompileSettings } from './compile-route.js';
@@ -57,8 +58,8 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
     return args;
   }
 
-  function run(ws: WsSocket, ctx: RequestContext, args: unknown[]): void {
-    const conn = new Connection(ws, { limits });
+  function run(ws: WsSocket, transport: Duplex, ctx: RequestContext, args: unknown[]): void {
+    const conn = new Connection(ws, { limits, transport });
     for (const slot of connectionSlots) args[slot] = conn;
     // Everything the handler asked for is in `args` now. The context (and the upgrade request
     // it holds) lives on only when its Arena or background tasks have work left for the end:
@@ -85,7 +86,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
   async function ended(conn: Connection, pending: RequestContext | undefined, failed: boolean, failure: unknown): Promise<void> {
     try {
       if (!failed) await conn.close(CloseCode.NORMAL);
-      else if (!(failure instanceof Error && failure.name === 'ConnectionClosed')) {
+      else if (!(failure instanceof ConnectionClosed)) {
         console.error(`zigmund: WebSocket handler ${definition.owner} failed`, failure);
         await conn.close(CloseCode.INTERNAL_ERROR, 'internal error');
       }
@@ -106,7 +107,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
       prepare(ctx).then(
         (args) => {
           if (socket.destroyed) return void ctx.finish(undefined);
-          wss.handleUpgrade(req, socket, head, (ws) => run(ws, ctx, args));
+          wss.handleUpgrade(req, socket, head, (ws) => run(ws, socket, ctx, args));
         },
         (err) => {
           void ctx.finish(err);

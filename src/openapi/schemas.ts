@@ -1,6 +1,7 @@
 import type { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { createRequire } from 'node:module';
 import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
+import { classTransformerStorage } from '../validation/libraries.js';
 import type { JsonSchema } from './types.js';
 
 // Where component schemas live, in both documents.
@@ -9,10 +10,10 @@ const SCHEMA_REF_PREFIX = '#/components/schemas/';
 // Loaded with the first document, so serving requests never waits for them. class-transformer
 // keeps @Type() records in its storage; class-validator-jsonschema follows them to nested DTOs.
 const require = createRequire(import.meta.url);
-type TransformerStorage = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['classTransformerMetadataStorage'];
+type SchemaTransformerStorage = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['classTransformerMetadataStorage'];
 const schemaLibraries = () => ({
   toSchemas: (require('class-validator-jsonschema') as { validationMetadatasToSchemas: typeof validationMetadatasToSchemas }).validationMetadatasToSchemas,
-  transformerStorage: (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage,
+  transformerStorage: classTransformerStorage() as unknown as SchemaTransformerStorage,
 });
 
 type Converters = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['additionalConverters'];

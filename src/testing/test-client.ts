@@ -211,11 +211,12 @@ export class TestClient {
       headers,
       createConnection: () => clientSide as never,
       perMessageDeflate: false,
+      autoPong: false,
     });
     return new Promise((resolve, reject) => {
       ws.once('open', () => {
         ws.removeAllListeners('error');
-        resolve(new Connection(ws, { limits: resolveSocketLimits({ maxMessageBytes: 64 * 1024 * 1024 }), remoteAddress: 'testserver' }));
+        resolve(new Connection(ws, { limits: resolveSocketLimits({ maxMessageBytes: 64 * 1024 * 1024 }), transport: clientSide, remoteAddress: 'testserver' }));
       });
       ws.once('unexpected-response', (_req, res) => {
         const chunks: Buffer[] = [];

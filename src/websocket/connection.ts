@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { compileDto, type DtoValidator } from '../validation/dto.js';
 import { RequestValidationError } from '../validation/errors.js';
@@ -7,7 +8,7 @@ import { Inbox } from './inbox.js';
 import { Message, type Opcode } from './message.js';
 import { nonNegative, positive, type ResolvedSocketLimits } from './options.js';
 import { SendGate } from './send-gate.js';
-import { closeCodeOf, closedError, internalsOf, peerClose, type CloseInfo, type EncodedFrame } from './ws-internals.js';
+import { closeCodeOf, closedError, peerClose, type CloseInfo, type EncodedFrame } from './ws-internals.js';
 
 export type { CloseInfo } from './ws-internals.js';
 
@@ -42,6 +43,7 @@ export class Connection {
   private limits: ResolvedSocketLimits;
   private ownsLimits = false;
   private address: string | undefined;
+  private readonly transport: Duplex;
   private readonly inbox: Inbox;
   private readonly gate: SendGate;
   private ending: CloseInfo | undefined;
@@ -61,15 +63,19 @@ export class Connection {
     };
   }
 
-  constructor(socket: WebSocket, init: { limits: ResolvedSocketLimits; remoteAddress?: string }) {
+  /**
+   * `transport` is the stream the WebSocket runs on (the upgraded net socket). The socket must
+   * be made with `autoPong: false`: the Connection answers pings itself, so that
+   * setAutoPong() works while it is open.
+   */
+  constructor(socket: WebSocket, init: { limits: ResolvedSocketLimits; transport: Duplex; remoteAddress?: string }) {
     this.socket = socket;
     this.limits = init.limits;
     this.address = init.remoteAddress;
+    this.transport = init.transport;
     this.inbox = new Inbox(socket);
     this.gate = new SendGate(socket, () => this.beginClose(CloseCode.TRY_AGAIN_LATER, 'send buffer full', CLOSE_GRACE_MS));
     (socket as OwnedSocket)[OWNER] = this;
-    // The Connection answers pings itself, so that setAutoPong() works while the socket is open.
-    internalsOf(socket)._autoPong = false;
     socket.binaryType = 'nodebuffer';
     socket.on('message', Connection.onMessage);
     socket.on('ping', Connection.onPingFrame);
@@ -214,7 +220,7 @@ export class Connection {
 
   /** The peer's IP address, `''` when unknown (the address of a closed socket is known only if it was read while open). */
   get remoteAddress(): string {
-    return (this.address ??= internalsOf(this.socket)._socket?.remoteAddress) ?? '';
+    return (this.address ??= (this.transport as { remoteAddress?: string }).remoteAddress) ?? '';
   }
 
   /** Changes how long `receive()` waits (0 = forever) for the calls that follow. */
@@ -250,7 +256,7 @@ export class Connection {
   }
 
   private onOpen(): void {
-    this.gate.open(internalsOf(this.socket)._socket);
+    this.gate.open(this.transport);
     this.startHeartbeat();
   }
 

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ConnectionTimeout } from './errors.js';
 import { closedError, writeEncoded, type CloseInfo, type EncodedFrame } from './ws-internals.js';
@@ -29,7 +29,7 @@ function sizeOf(data: Payload): number {
   return data.byteLength;
 }
 
-function uncork(raw: Socket): void {
+function uncork(raw: Duplex): void {
   raw.uncork();
 }
 
@@ -60,7 +60,7 @@ export class SendGate {
   // Bytes of the frames in `waiting`.
   private queuedBytes = 0;
   private wakeOnDrain: (() => void) | undefined;
-  private raw: Socket | null = null;
+  private raw: Duplex | null = null;
   private ending: CloseInfo | undefined;
 
   constructor(
@@ -69,9 +69,9 @@ export class SendGate {
   ) {}
 
   /** The net socket under the now open WebSocket: sends held back while connecting go out. */
-  open(raw: Socket | null): void {
+  open(raw: Duplex): void {
     this.raw = raw;
-    if (this.wakeOnDrain) raw?.on('drain', this.wakeOnDrain);
+    if (this.wakeOnDrain) raw.on('drain', this.wakeOnDrain);
     this.wake();
   }
 

@@ -1,18 +1,16 @@
 import { createRequire } from 'node:module';
-import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes.js';
 import { ConnectionClosed } from './errors.js';
 
 /**
- * Fields ws keeps private but has had throughout v8: the net socket (for 'drain' and the
- * peer's address), the auto-pong switch, the close frame received while the handshake
- * is still under way, and the sender (to write a frame encoded once for many sockets).
- * Listed here, once, so a ws upgrade has one place to check.
+ * The one place that reads what ws keeps private: the close frame received while the close
+ * handshake is still under way (ws reports it publicly only with the 'close' event, after the
+ * handshake), and the sender (to write a frame encoded once for many sockets). The fields have
+ * been there throughout ws 8; `tests/websocket/ws-internals.test.ts` fails naming the field if
+ * an update changes them.
  */
-export interface WsInternals {
-  _socket: Socket | null;
-  _autoPong?: boolean;
+interface WsInternals {
   _closeFrameReceived: boolean;
   _closeCode: number;
   _closeMessage: Buffer;
@@ -48,6 +46,11 @@ const loadSender = () => (senderClass ??= (createRequire(import.meta.url)('ws') 
 const OPCODE_TEXT = 0x1;
 const OPCODE_BINARY = 0x2;
 
+/** ws's private fields of a socket, for this file and its shape test. */
+export function internalsOf(socket: WebSocket): WsInternals {
+  return socket as unknown as WsInternals;
+}
+
 /** Encodes one unfragmented, unmasked, uncompressed data frame with ws's own framing. */
 export function encodeFrame(binary: boolean, payload: Buffer): EncodedFrame {
   const parts = loadSender().frame(payload, { fin: true, opcode: binary ? OPCODE_BINARY : OPCODE_TEXT, mask: false, readOnly: true, rsv1: false });
@@ -70,10 +73,6 @@ export interface CloseInfo {
   reason: string;
 }
 
-export function internalsOf(socket: WebSocket): WsInternals {
-  return socket as unknown as WsInternals;
-}
-
 /** The close frame the peer sent, if one has arrived. */
 export function peerClose(socket: WebSocket): CloseInfo | undefined {
   const ws = internalsOf(socket);
@@ -86,9 +85,18 @@ export function closedError(socket: WebSocket, ending: CloseInfo | undefined): C
   return new ConnectionClosed(info.code, info.reason);
 }
 
-// ws tags each protocol error with the close code it sent, under a module-private symbol.
+// The close code ws sends for each of its documented protocol error codes (`err.code`); any
+// other `WS_ERR_*` is a protocol error (1002).
+const CLOSE_CODE_OF_WS_ERROR: Record<string, number> = {
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: CloseCode.MESSAGE_TOO_BIG,
+  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: CloseCode.MESSAGE_TOO_BIG,
+  WS_ERR_INVALID_UTF8: CloseCode.INVALID_PAYLOAD,
+  WS_ERR_TOO_MANY_BUFFERED_PARTS: CloseCode.POLICY_VIOLATION,
+};
+
+/** The close code ws sent for a protocol error it emitted, or undefined for any other error. */
 export function closeCodeOf(err: Error): number | undefined {
-  const key = Object.getOwnPropertySymbols(err).find((symbol) => symbol.description === 'status-code');
-  const code = key === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[key];
-  return typeof code === 'number' ? code : undefined;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('WS_ERR_')) return undefined;
+  return CLOSE_CODE_OF_WS_ERROR[code] ?? CloseCode.PROTOCOL_ERROR;
 }

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { test } from 'node:test';
-import type { WebSocket } from 'ws';
 import { countWrites } from '../support/count-writes.js';
 import { serve } from './socket-harness.js';
-
-/** The net socket under a ws socket. */
-const netSocketOf = (ws: WebSocket) => (ws as unknown as { _socket: Socket })._socket;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 test('frames sent in one turn leave in one write, in order; the next turn writes again', async (t) => {
-  const served = await serve(async (conn, ws) => {
+  const served = await serve(async (conn, _ws, transport) => {
     await conn.receive();
-    const writes = countWrites(netSocketOf(ws));
+    const writes = countWrites(transport as Socket);
     for (let i = 0; i < 50; i++) await conn.sendText(`m${i}`);
     await nextTurn();
     const inOneTurn = writes.count;

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IsString } from 'class-validator';
-import { WebSocket } from 'ws';
 import { RequestValidationError } from '../../src/validation/errors.js';
-import { Connection } from '../../src/websocket/connection.js';
 import { ConnectionClosed } from '../../src/websocket/errors.js';
-import { resolveSocketLimits } from '../../src/websocket/options.js';
-import { delay, serve, signal } from './socket-harness.js';
+import { connectClient, delay, serve, signal } from './socket-harness.js';
 
 test('delivers 50 messages in order to a slow handler', async (t) => {
   const served = await serve(async (conn) => {
@@ -168,9 +165,8 @@ test('a client-side ws wrapped in Connection talks to the server with the same A
     for await (const message of conn) await conn.sendText(message.text());
   });
   t.after(() => served.stop());
-  const ws = new WebSocket(served.url);
+  const { ws, client } = await connectClient(served.url);
   t.after(() => ws.terminate());
-  const client = new Connection(ws, { limits: resolveSocketLimits({ idleTimeoutMs: 2_000 }) });
   await client.sendText('hi');
   assert.equal((await client.receive()).text(), 'hi');
   await client.sendJson({ a: 1 });

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WebSocket } from 'ws';
-import { Connection } from '../../src/websocket/connection.js';
 import { ConnectionClosed, ConnectionTimeout } from '../../src/websocket/errors.js';
-import { resolveSocketLimits } from '../../src/websocket/options.js';
-import { delay, serve, signal, until } from './socket-harness.js';
+import { connectClient, delay, serve, signal, until } from './socket-harness.js';
 
 test('receive rejects with ConnectionTimeout after idleTimeoutMs and the connection keeps working', async (t) => {
   const served = await serve(
@@ -227,10 +224,8 @@ test('setAutoPong(false) on a client-side Connection silences the client ws own 
     { autoPong: false },
   );
   t.after(() => served.stop());
-  const ws = new WebSocket(served.url);
+  const { ws, client } = await connectClient(served.url, (client) => client.setAutoPong(false));
   t.after(() => ws.terminate());
-  const client = new Connection(ws, { limits: resolveSocketLimits({ idleTimeoutMs: 2_000 }) });
-  client.setAutoPong(false);
   const ping = await client.receive();
   assert.deepEqual([ping.opcode, ping.text()], ['ping', 'x']);
   assert.equal((await client.receive()).text(), 'after');

@@ -230,7 +230,7 @@ test('50 concurrent connections x 40 messages are all answered in order', async 
 test('a client that does not read does not make the server buffer without bound', async () => {
   const peer = await TestPeer.open(`${base}/flood`);
   // Stop reading from the socket: the kernel buffers fill and the server must wait.
-  (peer.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+  peer.transport!.pause();
   await sleep(400);
   const buffered = events.find((e) => e.startsWith('flood-buffered:'));
   assert.equal(buffered, undefined, 'the handler should be blocked before its 200th send');

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type ClientOptions } from 'ws';
 import { Connection } from '../../src/websocket/connection.js';
 import { ConnectionClosed } from '../../src/websocket/errors.js';
@@ -21,7 +22,8 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export type Handler = (conn: Connection, ws: WebSocket) => unknown;
+/** A handler under test, given the Connection and, for tests that watch the wire, the ws socket and the net socket under it. */
+export type Handler = (conn: Connection, ws: WebSocket, transport: Duplex) => unknown;
 
 export async function serve(handler: Handler, options: WebSocketOptions = {}): Promise<Served> {
   const limits = resolveSocketLimits(options);
@@ -40,7 +42,7 @@ export async function serve(handler: Handler, options: WebSocketOptions = {}): P
   server.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      void run(handler, new Connection(ws, { limits }), ws).then(settle);
+      void run(handler, new Connection(ws, { limits, transport: socket }), ws, socket).then(settle);
     });
   });
   server.listen(0, '127.0.0.1');
@@ -64,9 +66,9 @@ export async function serve(handler: Handler, options: WebSocketOptions = {}): P
 }
 
 // What the framework does around a handler: returns → 1000, throws → 1011.
-async function run(handler: Handler, conn: Connection, ws: WebSocket): Promise<Session> {
+async function run(handler: Handler, conn: Connection, ws: WebSocket, transport: Duplex): Promise<Session> {
   try {
-    const result = await handler(conn, ws);
+    const result = await handler(conn, ws, transport);
     await conn.close();
     return { conn, result };
   } catch (error) {
@@ -139,4 +141,20 @@ export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) =
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/**
+ * A client-side ws wrapped in a Connection, made in the 'upgrade' event so its listeners (and
+ * whatever `setUp` changes) are in place before the first frame the server sends.
+ */
+export function connectClient(url: string, setUp: (client: Connection) => void = () => undefined): Promise<{ ws: WebSocket; client: Connection }> {
+  const ws = new WebSocket(url, { autoPong: false });
+  const limits = resolveSocketLimits({ idleTimeoutMs: 2_000 });
+  return new Promise((resolve) =>
+    ws.once('upgrade', (res) => {
+      const client = new Connection(ws, { limits, transport: res.socket });
+      setUp(client);
+      resolve({ ws, client });
+    }),
+  );
 }

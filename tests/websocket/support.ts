@@ -1,9 +1,12 @@
 import { once } from 'node:events';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 
 /** A `ws` client that queues every message, so tests can await them in order. */
 export class TestPeer {
   readonly ws: WebSocket;
+  /** The net socket under the client, once the upgrade has been answered. */
+  transport: Socket | undefined;
   private readonly queue: (Buffer | string)[] = [];
   private waiters: ((m: Buffer | string) => void)[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -17,6 +20,7 @@ export class TestPeer {
       else this.queue.push(item);
     });
     this.ws.on('error', () => undefined);
+    this.ws.once('upgrade', (res) => (this.transport = res.socket as Socket));
     this.closed = new Promise((resolve) => this.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 

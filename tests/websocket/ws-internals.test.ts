@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { test } from 'node:test';
-import { WebSocket } from 'ws';
-import { encodeFrame, internalsOf, writeEncoded } from '../../src/websocket/ws-internals.js';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { after, test } from 'node:test';
+import { WebSocket, WebSocketServer } from 'ws';
+import { closeCodeOf, encodeFrame, internalsOf, peerClose, writeEncoded } from '../../src/websocket/ws-internals.js';
 import { serve } from './socket-harness.js';
 
-// ws's private fields the framework reads, named one by one: an upgrade of ws that changes
-// one fails here with the field's name, not somewhere deep in a send.
+// src/websocket/ws-internals.ts is the one reader of what ws keeps private or reports only
+// through its error codes. These tests fail naming the field or code if a ws update changes them.
+
 test('ws still has the private fields the framework relies on', async (t) => {
   const served = await serve(async (conn, ws) => {
     const internals = internalsOf(ws);
     const sender = internals._sender!;
     const shape = {
-      _socket: typeof internals._socket?.write,
-      _autoPong: typeof internals._autoPong,
       _closeFrameReceived: typeof internals._closeFrameReceived,
       _closeCode: typeof internals._closeCode,
       _closeMessage: Buffer.isBuffer(internals._closeMessage),
@@ -28,8 +29,6 @@ test('ws still has the private fields the framework relies on', async (t) => {
   const peer = await served.connect();
   peer.ws.send('done');
   assert.deepEqual((await served.session).result, {
-    _socket: 'function',
-    _autoPong: 'boolean',
     _closeFrameReceived: 'boolean',
     _closeCode: 'number',
     _closeMessage: true,
@@ -59,4 +58,60 @@ test('encodeFrame frames a message once, unmasked, and writeEncoded writes it th
   assert.equal(binary.data.length, 70_000);
   peer.ws.send('done');
   await once(peer.ws, 'close');
+});
+
+const wss = new WebSocketServer({ noServer: true, maxPayload: 16, autoPong: false });
+const server = http.createServer();
+const accepted: WebSocket[] = [];
+server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => accepted.push(ws)));
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+after(() => server.close());
+
+/** A client and the server's side of it, plus the client's net socket for writing raw frames. */
+async function pair(): Promise<{ client: WebSocket; serverSide: WebSocket; raw: Socket }> {
+  const count = accepted.length;
+  const client = new WebSocket(url);
+  const [response] = (await once(client, 'upgrade')) as [http.IncomingMessage];
+  if (client.readyState !== client.OPEN) await once(client, 'open');
+  while (accepted.length === count) await new Promise((resolve) => setImmediate(resolve));
+  return { client, serverSide: accepted[accepted.length - 1], raw: response.socket as Socket };
+}
+
+/** A masked client frame (mask key 0, so the payload goes as it is). */
+function frame(opcode: number, payload: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | payload.length, 0, 0, 0, 0]), payload]);
+}
+
+test('peerClose() reads the close frame the peer sent', async () => {
+  const { client, serverSide } = await pair();
+  assert.equal(peerClose(serverSide), undefined);
+  const closing = once(serverSide, 'close');
+  client.close(4001, 'bye');
+  await closing;
+  assert.deepEqual(peerClose(serverSide), { code: 4001, reason: 'bye' });
+});
+
+const protocolErrors: Array<[string, Buffer]> = [
+  ['invalid UTF-8 in a text frame', frame(0x1, Buffer.from([0xff]))],
+  ['a message over maxPayload', frame(0x2, Buffer.alloc(17))],
+  ['a reserved opcode', frame(0x3, Buffer.alloc(0))],
+];
+
+for (const [what, bytes] of protocolErrors) {
+  test(`closeCodeOf() names the close code ws sends for ${what}`, async () => {
+    const { client, serverSide, raw } = await pair();
+    const failed = once(serverSide, 'error') as Promise<[Error]>;
+    const closed = once(client, 'close') as Promise<[number, Buffer]>;
+    raw.write(bytes);
+    const [[err], [sentCode]] = await Promise.all([failed, closed]);
+    assert.match(String((err as { code?: unknown }).code), /^WS_ERR_/, `ws error without a WS_ERR_ code: ${err.message}`);
+    assert.equal(closeCodeOf(err), sentCode);
+  });
+}
+
+test('closeCodeOf() is undefined for errors that are not ws protocol errors', () => {
+  assert.equal(closeCodeOf(new Error('boom')), undefined);
+  assert.equal(closeCodeOf(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), undefined);
 });
