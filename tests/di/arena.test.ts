@@ -3,6 +3,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { Arena, ArenaReleased, ClientDisconnected, Pool, createApp } from 'zigmund';
+import { waitFor } from '../support/wait-for.js';
 
 test('an Arena releases newest first, exactly once, and survives a throwing release', async (t) => {
   const logged = t.mock.method(console, 'error', () => undefined);
@@ -86,7 +87,7 @@ test('the Arena signal aborts when the HTTP client drops mid-request', async () 
   req.destroy();
   const reason = await aborted;
   assert.ok(reason instanceof ClientDisconnected);
-  while (!events.includes('released')) await new Promise((resolve) => setTimeout(resolve, 5));
+  await waitFor(() => events.includes('released'), 'the Arena released');
   assert.deepEqual(events, ['handler saw abort', 'released']);
 });
 

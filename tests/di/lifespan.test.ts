@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket as WsClient } from 'ws';
 import { Connection, Controller, Get, Injectable, Module, OnShutdown, OnStartup, TestClient, WebSocket, bootstrap, createApp, dependency, Depends } from 'zigmund';
+import { waitFor } from '../support/wait-for.js';
 
 test('startup runs provider hooks (dependencies first), onStartup, then lifespan; shutdown runs in reverse, then disposes singletons', async () => {
   const events: string[] = [];
@@ -114,7 +115,7 @@ test('close() lets an in-flight request finish, closes WebSockets with 1001, the
   const slow = fetch(`${url}/slow`).then(async (res) => ({ status: res.status, body: await res.json() }));
   await started;
   const closing = app.close();
-  await sleep(10);
+  await waitFor(() => !app.server.listening, 'the server stopped listening');
   await assert.rejects(fetch(`${url}/slow`), 'no new connections are accepted');
 
   assert.deepEqual(await slow, { status: 200, body: { s: 'session' } });
@@ -143,7 +144,7 @@ test('a request still running after shutdownGraceMs is cut off, and shutdown hoo
   await app.close();
   await assert.rejects(stuck);
   assert.ok(events.includes('shutdown hook'));
-  while (!events.includes('handler aborted')) await sleep(5);
+  await waitFor(() => events.includes('handler aborted'), 'the handler saw its signal abort');
 });
 
 test('an app used through the TestClient disposes its singletons on close()', async () => {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Arena, Controller, Get, Injectable, Module, Pool, PoolDrained, PoolTimeout, Query, TestClient, bootstrap } from 'zigmund';
+import { nextTurn } from '../support/wait-for.js';
 
 test('a pool of size 2 under 10 concurrent requests: never more than 2 live, all served, first come first served', async () => {
   let live = 0;
@@ -112,7 +113,8 @@ test('drain() rejects waiters, waits for borrowed resources and destroys everyth
   await assert.rejects(pool.acquire(), PoolDrained);
   let drained = false;
   void draining.then(() => (drained = true));
-  await sleep(5);
+  // drain() settles on release() calls, not on time: one turn is enough to see it if it could.
+  await nextTurn();
   assert.equal(drained, false, 'two resources are still borrowed');
   pool.release(a);
   pool.release(borrowedAgain);

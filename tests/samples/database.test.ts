@@ -14,9 +14,11 @@ async function start(): Promise<{ app: App; client: TestClient; stats: () => Pro
 
 /** Connections go back to the pool after the answer is sent; wait for that. */
 async function allReturned(stats: () => Promise<PoolStats>): Promise<PoolStats> {
+  const deadline = Date.now() + 5_000;
   for (;;) {
     const now = await stats();
     if (now.borrowed === 0) return now;
+    if (Date.now() > deadline) throw new Error(`pooled connections still borrowed after 5 s: ${JSON.stringify(now)}`);
     await sleep(2);
   }
 }

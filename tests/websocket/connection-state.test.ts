@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConnectionClosed, ConnectionTimeout } from '../../src/websocket/errors.js';
 import { serve } from './socket-harness.js';
+import { waitFor } from '../support/wait-for.js';
 
 // A route's connections share its limits until one changes its own: that must stay its own.
 test('a setter changes only its own connection, not the other connections of the route', async (t) => {
@@ -47,9 +48,9 @@ test('receives waiting at once get the messages in call order; a timed-out one l
 });
 
 test('closed, first read after the socket has closed, resolves with how it closed', async (t) => {
-  const served = await serve(async (conn) => {
+  const served = await serve(async (conn, ws) => {
     const error = await conn.receive().catch((err: unknown) => err);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => ws.readyState === ws.CLOSED, 'the socket closed');
     return { error, closed: await conn.closed, again: (await conn.closed) === (await conn.closed) };
   });
   t.after(() => served.stop());

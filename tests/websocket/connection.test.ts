@@ -153,6 +153,7 @@ test('for await yields every message, outlasts idle timeouts and ends when the c
   t.after(() => served.stop());
   const peer = await served.connect();
   peer.ws.send('x');
+  // Three idleTimeoutMs pass with nothing to read: the loop must outlive them.
   await delay(60);
   peer.ws.send('y');
   peer.ws.send('z');

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Arena, Connection, ConnectionClosed, Header, HttpException, Request, TestClient, WebSocketDenied, createApp, dependency } from 'zigmund';
+import { waitFor } from '../support/wait-for.js';
 
 function makeApp(events: string[]) {
   const app = createApp();
@@ -37,7 +37,7 @@ test('websocketConnect passes query, headers and subprotocols; closing it reache
   await conn.sendText('one');
   assert.equal((await conn.receive()).text(), 'echo: one');
   await conn.close(4000, 'bye');
-  for (let i = 0; i < 100 && !events.includes('released'); i++) await sleep(5);
+  await waitFor(() => events.includes('released'), 'the Arena released');
   assert.deepEqual(events, ['closed:4000:bye', 'released']);
 });
 
