@@ -1,18 +1,22 @@
+import { parsePath, PathSyntaxError, type PathTemplate } from '../http/path-template.js';
 import { BootstrapError } from './errors.js';
 
 /**
  * Joins a controller prefix and a route path literally, as FastAPI's router prefixes: an empty
  * path is the prefix itself, and a trailing slash is kept (`/items` + `/` is `/items/`).
- * FastAPI's `{id}` spelling is accepted as `:id`.
+ * FastAPI's `{id}` and `{path:path}` spellings are accepted as `:id` and `*path`.
  */
 export function joinPath(prefix: string, path: string, owner: string): string {
-  const joined = path === '' ? `/${prefix}` : `/${prefix}/${path}`;
-  const normalised = joined.replace(/\{([^}/]*)\}/g, ':$1').replace(/\/{2,}/g, '/');
-  const badParam = /:(?![A-Za-z_][A-Za-z0-9_]*(\/|$|\())/.exec(normalised);
-  if (badParam) throw new BootstrapError(`${owner}: malformed path "${prefix}${path}": a ':' must start a parameter name`);
-  if (/[\s?#]/.test(normalised)) throw new BootstrapError(`${owner}: malformed path "${prefix}${path}": no spaces, '?' or '#' allowed`);
-  const names = [...normalised.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
-  const repeated = names.find((name, i) => names.indexOf(name) !== i);
-  if (repeated) throw new BootstrapError(`${owner}: malformed path "${prefix}${path}": parameter "${repeated}" appears twice`);
-  return normalised;
+  const joined = (path === '' ? `/${prefix}` : `/${prefix}/${path}`).replace(/\/{2,}/g, '/');
+  return templateOf(joined, owner, `${prefix}${path}`).path;
+}
+
+/** The parsed form of a route path; a malformed one is a `BootstrapError` naming the route. */
+export function templateOf(path: string, owner: string, shown = path): PathTemplate {
+  try {
+    return parsePath(path);
+  } catch (err) {
+    if (err instanceof PathSyntaxError) throw new BootstrapError(`${owner}: malformed path "${shown}": ${err.message}`);
+    throw err;
+  }
 }

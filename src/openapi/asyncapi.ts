@@ -1,5 +1,7 @@
+import { parsePath } from '../http/path-template.js';
 import type { RouteDefinition } from '../http/route.js';
-import { planCoercion } from '../validation/coerce.js';
+import { planParam } from '../validation/coerce.js';
+import { modelFields, type ModelSource } from '../validation/param-model.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 import { infoObject, openApiPath, websocketExtension } from './document.js';
 import { operationIds } from './operation-ids.js';
@@ -82,12 +84,12 @@ function channelOf(route: RouteDefinition, options: WebSocketOptions, params: Re
 
 // AsyncAPI 3.0 parameters are strings described by enum, default and examples, not by a schema.
 function channelParameters(path: string, params: RequestParam[]): Record<string, AsyncApiParameter> | undefined {
-  const names = [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  const names = parsePath(path).params.map((p) => p.name);
   if (names.length === 0) return undefined;
   const out: Record<string, AsyncApiParameter> = {};
   for (const name of names) {
     const spec = params.find((p) => p.source === 'path' && p.name === name);
-    const plan = spec && planCoercion(spec.options, spec.type);
+    const plan = spec && planParam(spec);
     const example = jsonValue(spec?.options.example);
     out[name] = {
       ...(spec?.options.description !== undefined && { description: spec.options.description }),
@@ -110,7 +112,12 @@ function objectSchema(params: RequestParam[]): JsonSchema | undefined {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const spec of params) {
-    const plan = planCoercion(spec.options, spec.type);
+    if (spec.name === undefined) {
+      const cls = (spec.options.type ?? spec.type) as Function;
+      for (const field of modelFields(cls, spec.source as ModelSource)) properties[field.key] = scalarSchema(field.plan);
+      continue;
+    }
+    const plan = planParam(spec);
     const schema = scalarSchema(plan);
     properties[spec.name!] = spec.options.description !== undefined ? { ...schema, description: spec.options.description } : schema;
     if (plan.required) required.push(spec.name!);
