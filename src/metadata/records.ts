@@ -36,9 +36,34 @@ export interface ParamOptions {
   default?: unknown;
   /** `false` makes the parameter optional without a default (it is `undefined` when absent). */
   required?: boolean;
+  /** Numbers: greater than. */
+  gt?: number;
+  /** Numbers: greater than or equal to. */
+  ge?: number;
+  /** Numbers: less than. */
+  lt?: number;
+  /** Numbers: less than or equal to. */
+  le?: number;
+  /** Numbers: a whole multiple of this. */
+  multipleOf?: number;
+  /** Strings: at least this many characters; lists: at least this many items. */
+  minLength?: number;
+  /** Strings: at most this many characters; lists: at most this many items. */
+  maxLength?: number;
+  /** Strings: must match (anywhere, unless anchored with `^…$`). */
+  pattern?: string | RegExp;
   description?: string;
   deprecated?: boolean;
   example?: unknown;
+}
+
+/** Options of a parameter model: `@Query()`, `@Header()`, `@Cookie()`, `@Form()` taking a whole DTO class. */
+export interface ModelOptions {
+  /** Overrides the emitted type: the DTO class. */
+  type?: Function;
+  /** Answer 422 `extra_forbidden` for keys the class does not declare. */
+  forbidUnknown?: boolean;
+  description?: string;
 }
 
 /** Options of `@Body()`. */
@@ -76,7 +101,15 @@ export interface ParamRecord {
     type?: ParamOptions['type'] | BodyOptions['type'];
   };
   provider?: Function;
+  /** The parameter's own JavaScript default (`limit = 10`), read from the function's source. */
+  sourceDefault?: SourceDefault;
 }
+
+/**
+ * A default written in the function's source: a literal's value is known (and documented);
+ * any other expression is only known to exist, and JavaScript evaluates it per call.
+ */
+export type SourceDefault = { literal: true; value: unknown } | { literal: false; text: string };
 
 /** What `@Module()` records. */
 export interface ModuleOptions {

@@ -55,6 +55,8 @@ const VALIDATION_COMPONENTS: Record<string, JsonSchema> = {
 export interface SchemaRegistry {
   /** A declared type's schema: a DTO class as a `$ref`, `[Dto]` as an array of them, built-ins as their JSON type. */
   forType(type: unknown): JsonSchema;
+  /** A DTO class's own properties and required names, inlined (parameter models are listed field by field). */
+  propertiesOf(type: Function): { properties: Record<string, JsonSchema>; required: string[] };
   /** A `$ref` to the schema of FastAPI's 422 answer. */
   validationError(): JsonSchema;
   /** The components referred to so far, with those they refer to, sorted by name. */
@@ -90,6 +92,14 @@ export function createSchemaRegistry(): SchemaRegistry {
     return { $ref: SCHEMA_REF_PREFIX + type.name };
   }
 
+  function propertiesOf(type: Function): { properties: Record<string, JsonSchema>; required: string[] } {
+    const schema = dtoSchemas()[type.name] ?? {};
+    const properties = schema.properties ?? {};
+    // Refs inside a property still need their components.
+    for (const name of refsIn(properties)) if (!roots.has(name)) roots.set(name, dtoSchemas()[name] ?? { title: name, type: 'object' });
+    return { properties, required: schema.required ?? [] };
+  }
+
   function validationError(): JsonSchema {
     for (const [name, schema] of Object.entries(VALIDATION_COMPONENTS)) roots.set(name, schema);
     return { $ref: `${SCHEMA_REF_PREFIX}HTTPValidationError` };
@@ -110,7 +120,7 @@ export function createSchemaRegistry(): SchemaRegistry {
     return Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
-  return { forType, validationError, components };
+  return { forType, propertiesOf, validationError, components };
 }
 
 const BUILTIN_SCHEMAS = new Map<unknown, JsonSchema>([
@@ -140,8 +150,21 @@ function refsIn(value: unknown, out: string[] = []): string[] {
 export function scalarSchema(plan: CoercionPlan): JsonSchema {
   const item: JsonSchema = plan.scalar === 'date' ? { type: 'string', format: 'date-time' } : { type: plan.scalar };
   if (plan.enumValues) Object.assign(item, enumSchema(plan.enumValues));
-  const schema: JsonSchema = plan.list ? { type: 'array', items: item } : item;
-  const fallback = jsonValue(plan.default);
+  const { gt, ge, lt, le, multipleOf, minLength, maxLength, pattern } = plan.constraints;
+  Object.assign(item, {
+    ...(gt !== undefined && { exclusiveMinimum: gt }),
+    ...(ge !== undefined && { minimum: ge }),
+    ...(lt !== undefined && { exclusiveMaximum: lt }),
+    ...(le !== undefined && { maximum: le }),
+    ...(multipleOf !== undefined && { multipleOf }),
+    ...(pattern !== undefined && { pattern: pattern.source }),
+  });
+  const lengths = (min: string, max: string): JsonSchema => ({
+    ...(minLength !== undefined && { [min]: minLength }),
+    ...(maxLength !== undefined && { [max]: maxLength }),
+  });
+  const schema: JsonSchema = plan.list ? { type: 'array', items: item, ...lengths('minItems', 'maxItems') } : Object.assign(item, lengths('minLength', 'maxLength'));
+  const fallback = jsonValue(plan.shownDefault);
   if (fallback !== undefined) schema.default = fallback;
   return schema;
 }
