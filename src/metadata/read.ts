@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { ParamSpec } from '../http/route.js';
 import { DEPENDENCY_TYPES } from './dependency.js';
+import { sourceDefaults } from './source-defaults.js';
 import { LIFESPAN_HOOKS, type LifespanHooks } from './lifespan.js';
 import { CONTROLLER, INJECTABLE, INJECT_TOKENS, MODULE, PARAMS, ROUTES } from './keys.js';
 import type {
@@ -64,11 +65,17 @@ export function readParamSpecs(target: object, propertyKey?: string): ParamSpec[
   const types = propertyKey === undefined ? (readDependencyTypes(target as Function) ?? readParamTypes(target)) : readParamTypes(target, propertyKey);
   const tokens = readInjectTokens(target, propertyKey);
   const count = Math.max(types.length, ...records.map((r) => r.index + 1), ...Object.keys(tokens).map((i) => Number(i) + 1), 0);
+  const fn = propertyKey === undefined ? (target as Function) : (target as Record<string, unknown>)[propertyKey];
+  const defaults = records.length > 0 && typeof fn === 'function' ? sourceDefaults(fn) : [];
   const specs: ParamSpec[] = [];
   for (let index = 0; index < count; index++) {
     const record = records.find((r) => r.index === index);
     const type = tokens[index] ?? types[index];
-    specs.push(record ? { ...record, type } : { index, source: 'type', type });
+    const sourceDefault = defaults[index];
+    specs.push(record ? { ...record, type, ...(sourceDefault && { sourceDefault }) } : { index, source: 'type', type });
   }
   return specs;
 }
+
+/** The type TypeScript emitted for a decorated property of a class (`design:type`). */
+export const readPropertyType = (cls: Function, property: string): unknown => Reflect.getMetadata('design:type', cls.prototype, property);
