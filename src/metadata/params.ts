@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { PARAMS } from './keys.js';
-import type { BodyOptions, DependsOptions, FileOptions, ParamOptions, ParamRecord, ParamSource } from './records.js';
+import type { BodyOptions, DependsOptions, FileOptions, ModelOptions, ParamOptions, ParamRecord, ParamSource } from './records.js';
 
 function addParam(target: object, propertyKey: string | symbol | undefined, record: ParamRecord): void {
   const key = propertyKey ?? 'constructor';
@@ -8,20 +8,34 @@ function addParam(target: object, propertyKey: string | symbol | undefined, reco
   Reflect.defineMetadata(PARAMS, [...params, record], target, key);
 }
 
-function named(source: ParamSource) {
-  return (name: string, options: ParamOptions = {}): ParameterDecorator =>
-    (target, propertyKey, index) => addParam(target, propertyKey, { index, source, name, options });
+/** Named: `@Query('limit', opts?)`. Without a name (or with options only): a parameter model class. */
+type NamedOrModel = {
+  (name: string, options?: ParamOptions): ParameterDecorator;
+  (options?: ModelOptions): ParameterDecorator;
+};
+
+function named(source: ParamSource, normalise: (name: string) => string = (name) => name): NamedOrModel {
+  return ((nameOrOptions?: string | ModelOptions, options: ParamOptions = {}): ParameterDecorator =>
+    (target, propertyKey, index) =>
+      typeof nameOrOptions === 'string'
+        ? addParam(target, propertyKey, { index, source, name: normalise(nameOrOptions), options })
+        : addParam(target, propertyKey, { index, source, options: nameOrOptions ?? {} })) as NamedOrModel;
 }
 
-/** A path parameter: `@Param('id') id: number` for `/items/:id`. */
-export const Param = named('path');
-/** A query parameter; required unless it has a `default` or `required: false`. */
+/** A path parameter: `@Param('id') id: number` for `/items/:id`, or `@Param('path')` for `/files/*path`. */
+export const Param = (name: string, options: ParamOptions = {}): ParameterDecorator =>
+  (target, propertyKey, index) => addParam(target, propertyKey, { index, source: 'path', name, options });
+/**
+ * A query parameter; required unless it has a default (`{ default }` or its own JavaScript
+ * default) or `required: false`. `@Query()` alone takes a whole class of query fields.
+ * @example @Query('limit', { ge: 1, le: 100 }) limit: number = 10
+ */
 export const Query = named('query');
-/** A request header, by name (case-insensitive). */
-export const Header = (name: string, options: ParamOptions = {}) => named('header')(name.toLowerCase(), options);
-/** A cookie, by name. */
+/** A request header, by name (case-insensitive); `@Header()` alone takes a class of headers. */
+export const Header = named('header', (name) => name.toLowerCase());
+/** A cookie, by name; `@Cookie()` alone takes a class of cookies. */
 export const Cookie = named('cookie');
-/** A field of an urlencoded or multipart form. */
+/** A field of an urlencoded or multipart form; `@Form()` alone takes a class of fields. */
 export const Form = named('form');
 
 /**

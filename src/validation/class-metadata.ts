@@ -52,3 +52,8 @@ export function typedProperties(cls: Function): Map<string, TypeRecord> {
 export function typeOf(cls: Function, property: string): TypeRecord | undefined {
   return classTransformerStorage().findTypeMetadata(cls, property);
 }
+
+/** Whether `property` of `cls` carries the class-validator check named `name` (`isInt`, …). */
+export function hasCheck(cls: Function, property: string, name: string): boolean {
+  return validationRecords(cls).some((r) => r.propertyName === property && r.name === name);
+}
