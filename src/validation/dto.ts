@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { declaredFields } from './class-metadata.js';
 import { compileChecks } from './compiled-checks.js';
 import type { ErrorDetail, Loc } from './errors.js';
 import { compileTransform } from './fast-transform.js';
@@ -25,6 +26,7 @@ type Constructor = new () => object;
  * class-transformer + class-validator, whose errors come back in FastAPI's shape.
  */
 export function compileDto(dto: Function, options: DtoOptions = {}): DtoValidator {
+  if (declaredFields(dto).length === 0) return plainClass(dto, options);
   const fastTransform = compileTransform(dto);
   // class-transformer throws on some hostile JSON (a nested `{"constructor": null}`); the
   // compiled transform skips those keys as class-transformer means to, so it serves both paths.
@@ -65,6 +67,26 @@ function validateWithClassValidator(dto: Function, transform: (input: object) =>
   };
 }
 
+/**
+ * A class without any class-validator decorator describes a plain typed object (the DTO a
+ * TypeScript user writes first): any object is accepted as an instance of it, unchecked.
+ * Whitelisting needs declared fields, so it is refused rather than silently dropping every key.
+ */
+function plainClass(dto: Function, options: DtoOptions): DtoValidator {
+  if (whitelists(options)) {
+    throw new Error(`${dto.name} declares no field with a class-validator decorator, so whitelist and forbidUnknown cannot tell its fields from extra ones`);
+  }
+  const transform = compileTransform(dto) ?? ((input: object) => classTransformer().plainToInstance(dto as Constructor, input));
+  return function acceptPlainObject(input, loc) {
+    if (!isPlainObject(input)) return notAnObject(input, loc);
+    try {
+      return { value: transform(input) };
+    } catch {
+      return { errors: [{ type: 'model_attributes_type', loc, msg: `Input could not be converted to ${dto.name}`, input }] };
+    }
+  };
+}
+
 const whitelists = (options: DtoOptions): boolean => options.whitelist === true || options.forbidUnknown === true;
 
 function isPlainObject(input: unknown): input is object {
@@ -73,6 +95,13 @@ function isPlainObject(input: unknown): input is object {
 
 function notAnObject(input: unknown, loc: Loc): DtoResult {
   return { errors: [{ type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object to extract fields from', input }] };
+}
+
+/** class-validator's failures as FastAPI's error details, located under `loc`. */
+export function toErrorDetails(failures: ValidationError[], loc: Loc, input: unknown): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  collect(failures, loc, input, out);
+  return out;
 }
 
 function collect(failures: ValidationError[], loc: Loc, parentInput: unknown, out: ErrorDetail[]): void {
