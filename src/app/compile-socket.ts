@@ -104,6 +104,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
       if ('status' in negotiated) return refuseUpgrade(socket, negotiated.status, negotiated.detail);
       if (negotiated.protocol) chosenProtocol.set(req, negotiated.protocol);
       const ctx = new RequestContext(req, params, query, 0);
+      ctx.site = settings.site;
       prepare(ctx).then(
         (args) => {
           if (socket.destroyed) return void ctx.finish(undefined);

@@ -6,7 +6,7 @@ import { ClientDisconnected } from '../di/errors.js';
 import type { PendingWork } from '../di/pending-work.js';
 import type { ErrorDetail } from '../validation/errors.js';
 import type { FormData } from './body.js';
-import { Request, type QueryValues } from './request.js';
+import { Request, type QueryValues, type RequestSite } from './request.js';
 import { Response } from './response.js';
 
 /**
@@ -24,6 +24,8 @@ export class RequestContext {
   cache: Map<unknown, unknown> | undefined;
   /** The HTTP response being answered; the Arena watches it to notice a client that goes away. */
   res: ServerResponse | undefined;
+  /** The app serving this request, set by the compiled route. */
+  site: RequestSite | undefined;
   private requestObj: Request | undefined;
   private responseObj: Response | undefined;
   private arenaObj: Arena | undefined;
@@ -43,7 +45,7 @@ export class RequestContext {
   }
 
   get request(): Request {
-    this.requestObj ??= new Request(this.raw, this.params, this.query, this.bodyLimit, this.rawBody);
+    this.requestObj ??= new Request(this.raw, this.params, this.query, this.bodyLimit, this.rawBody, this.site, this.form);
     return this.requestObj;
   }
 

@@ -1,8 +1,18 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { TLSSocket } from 'node:tls';
 import { parseCookie } from 'cookie';
-import { parseJson, readBody } from './body.js';
+import { DEFAULT_FORM_LIMITS, parseForm, parseJson, readBody, type FormData, type FormLimits } from './body.js';
 
 export type QueryValues = Record<string, string | string[] | undefined>;
+
+/** What a request knows of the app serving it: the app itself, its named routes, its form limits. */
+export interface RequestSite {
+  /** The `App` serving the request. */
+  app: unknown;
+  /** The path of the route named `name`, its parameters filled in; throws for an unknown name or a missing parameter. */
+  urlPathFor(name: string, params?: Record<string, unknown>): string;
+  formLimits?: Partial<FormLimits>;
+}
 
 /**
  * The incoming HTTP request (or WebSocket upgrade request), injected by declaring a
@@ -11,6 +21,8 @@ export type QueryValues = Record<string, string | string[] | undefined>;
 export class Request {
   private cookieCache?: Record<string, string | undefined>;
   private bodyRead?: Promise<Buffer>;
+  private formRead?: Promise<FormData>;
+  private stateObj?: Record<string, unknown>;
 
   constructor(
     /** The underlying `node:http` request. */
@@ -21,8 +33,39 @@ export class Request {
     readonly query: QueryValues,
     private readonly bodyLimit: number,
     rawBody?: Buffer,
+    private readonly site?: RequestSite,
+    form?: FormData,
   ) {
     if (rawBody) this.bodyRead = Promise.resolve(rawBody);
+    if (form) this.formRead = Promise.resolve(form);
+  }
+
+  /** Values shared along this request's pipeline (middleware, dependencies, handler), as FastAPI's `request.state`. */
+  get state(): Record<string, unknown> {
+    this.stateObj ??= {};
+    return this.stateObj;
+  }
+
+  /** The `App` serving this request (cast it to your app's type when you need its API). */
+  get app(): unknown {
+    return this.site?.app;
+  }
+
+  /**
+   * The absolute URL of the route named `name` (the route's `name` option, or
+   * `Controller.method`), its path parameters filled in and percent-encoded.
+   * @example req.urlFor('readItem', { id: 3 }) // 'http://127.0.0.1:8000/items/3'
+   */
+  urlFor(name: string, params: Record<string, unknown> = {}): string {
+    if (!this.site) throw new Error('urlFor: this request is not served by an app');
+    return new URL(this.site.urlPathFor(name, params), this.origin).href;
+  }
+
+  /** `scheme://host` as the client addressed this server. */
+  private get origin(): string {
+    const scheme = this.raw.socket instanceof TLSSocket ? 'https' : 'http';
+    const host = this.raw.headers.host ?? `${this.raw.socket?.localAddress ?? 'localhost'}:${this.raw.socket?.localPort ?? ''}`;
+    return `${scheme}://${host}`;
   }
 
   get method(): string {
@@ -67,5 +110,16 @@ export class Request {
   /** The body parsed as JSON; malformed JSON is a 422 `json_invalid`, as for `@Body()`. */
   async json(): Promise<unknown> {
     return parseJson(await this.body());
+  }
+
+  /**
+   * The body parsed as an urlencoded or multipart form (every value of every field, and the
+   * files), read once within the app's `formLimits`; another content type is a 415.
+   */
+  form(): Promise<FormData> {
+    if (this.formRead) return this.formRead;
+    if (this.bodyRead) return Promise.reject(new Error('form(): the body was already read as bytes'));
+    this.formRead = parseForm(this.raw, { ...DEFAULT_FORM_LIMITS, ...this.site?.formLimits });
+    return this.formRead;
   }
 }

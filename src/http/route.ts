@@ -5,6 +5,8 @@ import type { WebSocketOptions } from '../websocket/options.js';
 export interface HttpRouteOptions {
   summary?: string;
   description?: string;
+  /** The route's name for `req.urlFor(name, params)` and `app.urlPathFor` (every route is also named `Controller.method`). */
+  name?: string;
   /** Status of a successful answer (default 200). */
   status?: number;
   /** A DTO class (or `[Dto]`): the answer is filtered to its declared fields. */
