@@ -73,6 +73,15 @@ export type { LifespanFn, LifespanHook } from './di/lifespan.js';
 export { RequestValidationError } from './validation/errors.js';
 export type { ErrorDetail, Loc } from './validation/errors.js';
 
+// Parameters, request extras, settings, templates
+export { status } from './http/status.js';
+export type { RequestSite } from './http/request.js';
+export type { ModelOptions, SourceDefault } from './metadata/records.js';
+export { loadSettings, SettingsError } from './settings/settings.js';
+export type { SettingsOptions } from './settings/settings.js';
+export { Templates } from './templates/templates.js';
+export type { RenderOptions, TemplatesOptions } from './templates/templates.js';
+
 // Testing
 export { TestClient, WebSocketDenied } from './testing/test-client.js';
 export type { TestRequestOptions, TestResponse, TestSocketOptions } from './testing/test-client.js';

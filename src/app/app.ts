@@ -4,9 +4,10 @@ import { Arena } from '../di/arena.js';
 import { Container } from '../di/container.js';
 import { closeOnSignals, drain, Lifespan, type LifespanFn, type LifespanHook } from '../di/lifespan.js';
 import type { FormLimits } from '../http/body.js';
-import { Request } from '../http/request.js';
+import { Request, type RequestSite } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { HttpRouteOptions, ParamSpec, RouteDefinition } from '../http/route.js';
+import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { createRequestListener, createUpgradeListener } from '../http/server.js';
 import type { HttpMethod } from '../metadata/records.js';
@@ -81,6 +82,8 @@ export class App {
   /** The `node:http` request listener, for in-process requests. */
   readonly handle: RequestListener;
   private readonly table = new RouteTable();
+  private readonly named = new Map<string, PathTemplate>();
+  private readonly site: RequestSite;
   private readonly sockets: SocketRegistry = { open: new Map() };
   private listening = false;
   private readonly lifespan: Lifespan<App>;
@@ -91,6 +94,7 @@ export class App {
   constructor(options: AppOptions = {}) {
     this.config = options;
     this.lifespan = new Lifespan<App>(this.container, options, this);
+    this.site = { app: this, urlPathFor: (name, params) => this.urlPathFor(name, params), formLimits: options.formLimits };
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes });
     this.server = createServer(this.handle);
@@ -117,6 +121,17 @@ export class App {
     return asyncapiOf(this);
   }
 
+  /**
+   * The path of the route named `name` (its `name` option, or `Controller.method`), with its
+   * parameters filled in and percent-encoded (a catch-all keeps its slashes).
+   * @example app.urlPathFor('readItem', { id: 3 }) // '/items/3'
+   */
+  urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    const template = this.named.get(name);
+    if (!template) throw new Error(`urlFor: no route is named "${name}"`);
+    return fillPath(template, params, name);
+  }
+
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
   addRoute(definition: RouteDefinition): void {
     const settings = {
@@ -124,15 +139,23 @@ export class App {
       bodyLimit: this.config.bodyLimit ?? DEFAULT_BODY_LIMIT,
       formLimits: this.config.formLimits,
       strictContentType: this.config.strictContentType,
+      site: this.site,
     };
+    const template = parsePath(definition.path);
+    const names = [definition.options.name, definition.controller && definition.methodName ? `${definition.controller}.${definition.methodName}` : undefined];
+    for (const name of names) {
+      if (name !== undefined && this.named.has(name)) throw new BootstrapError(`${definition.owner}: another route is already named "${name}"`);
+    }
     try {
-      if (definition.kind === 'http') this.table.addHttp(definition.method, definition.path, compileHttpRoute(definition, settings));
-      else this.table.addSocket(definition.path, compileSocketRoute(definition, settings, this.sockets));
+      const { routerPath } = template;
+      if (definition.kind === 'http') this.table.addHttp(definition.method, routerPath, compileHttpRoute(definition, settings));
+      else this.table.addSocket(routerPath, compileSocketRoute(definition, settings, this.sockets));
     } catch (err) {
       if (err instanceof BootstrapError) throw err;
       throw new BootstrapError(`${definition.owner}: ${(err as Error).message}`);
     }
     this.routes.push(definition);
+    for (const name of names) if (name !== undefined) this.named.set(name, template);
   }
 
   get(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {

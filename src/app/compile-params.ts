@@ -9,7 +9,8 @@ import { Response } from '../http/response.js';
 import type { ParamSpec } from '../http/route.js';
 import type { ParamRecord, ProviderToken } from '../metadata/records.js';
 import { readInjectable, readParamSpecs } from '../metadata/read.js';
-import { compileCoercer, planCoercion } from '../validation/coerce.js';
+import { compileCoercer, constraintMismatch, planParam } from '../validation/coerce.js';
+import { compileParamModelReader, type ModelInput, type ModelSource } from '../validation/param-model.js';
 import { compileDto, type DtoResult } from '../validation/dto.js';
 import type { Loc } from '../validation/errors.js';
 import { Connection } from '../websocket/connection.js';
@@ -36,6 +37,8 @@ export interface InjectEnv {
   owner: string;
   kind: 'http' | 'websocket';
   pathParams: Set<string>;
+  /** The path's catch-all parameter, which the router reports under `*`. */
+  catchAll?: string;
   container: Container;
   needs: { json: boolean; form: boolean };
   /** Providers being compiled, outermost first, to name a cycle. */
@@ -114,24 +117,31 @@ function compileParam(spec: ParamSpec, env: InjectEnv): Extractor {
       if (!env.pathParams.has(name)) {
         throw new BootstrapError(`${describe(env, spec)}: @Param('${name}') is not a parameter of the route path`);
       }
-      return scalar(spec, ['path', name], (ctx) => ctx.params[name]);
+      const key = name === env.catchAll ? '*' : name;
+      return scalar(spec, env, ['path', name], (ctx) => ctx.params[key]);
     }
     case 'query': {
-      const name = spec.name!;
-      return scalar(spec, ['query', name], (ctx) => ctx.query[name]);
+      const name = spec.name;
+      if (name === undefined) return compileParamModel(spec, env);
+      return scalar(spec, env, ['query', name], (ctx) => ctx.query[name]);
     }
     case 'header': {
-      const name = spec.name!;
-      return scalar(spec, ['header', name], (ctx) => ctx.raw.headers[name]);
+      const name = spec.name;
+      if (name === undefined) return compileParamModel(spec, env);
+      // Node joins a repeated header with commas; a list parameter wants each line.
+      if (planParam(spec).list) return scalar(spec, env, ['header', name], (ctx) => ctx.raw.headersDistinct[name]);
+      return scalar(spec, env, ['header', name], (ctx) => ctx.raw.headers[name]);
     }
     case 'cookie': {
-      const name = spec.name!;
-      return scalar(spec, ['cookie', name], (ctx) => ctx.cookies[name]);
+      const name = spec.name;
+      if (name === undefined) return compileParamModel(spec, env);
+      return scalar(spec, env, ['cookie', name], (ctx) => ctx.cookies[name]);
     }
     case 'form': {
       requireBody(env, spec, 'form');
-      const name = spec.name!;
-      return scalar(spec, ['body', name], (ctx) => ctx.form?.fields.get(name));
+      const name = spec.name;
+      if (name === undefined) return compileParamModel(spec, env);
+      return scalar(spec, env, ['body', name], (ctx) => ctx.form?.fields.get(name));
     }
     case 'file':
       requireBody(env, spec, 'form');
@@ -156,10 +166,47 @@ function requireBody(env: InjectEnv, spec: ParamSpec, kind: 'json' | 'form'): vo
   }
 }
 
-function scalar(spec: ParamRecord & { type: unknown }, loc: Loc, read: (ctx: RequestContext) => string | string[] | undefined): Extractor {
-  const coerce = compileCoercer(planCoercion(spec.options, spec.type));
+function scalar(spec: ParamRecord & { type: unknown }, env: InjectEnv, loc: Loc, read: (ctx: RequestContext) => string | string[] | undefined): Extractor {
+  const plan = planParam(spec);
+  const mismatch = constraintMismatch(plan);
+  if (mismatch) throw new BootstrapError(`${describe(env, spec)}: ${mismatch}`);
+  const coerce = compileCoercer(plan);
   return (ctx) => coerce(read(ctx), loc, ctx);
 }
+
+/** `@Query() filters: FilterParams` and its kin: a DTO class filled from every key of one source. */
+function compileParamModel(spec: ParamRecord & { type: unknown }, env: InjectEnv): Extractor {
+  const source = spec.source as ModelSource;
+  const cls = spec.options.type ?? spec.type;
+  if (!isDtoClass(cls) || Array.isArray(cls)) {
+    throw new BootstrapError(`${describe(env, spec)}: @${DECORATOR_NAMES[source]}() without a name takes a class of fields; name the ${source} value or type the parameter with a class`);
+  }
+  let read: ReturnType<typeof compileParamModelReader>;
+  try {
+    read = compileParamModelReader(cls, source, { forbidUnknown: spec.options.forbidUnknown === true });
+  } catch (err) {
+    throw new BootstrapError(`${describe(env, spec)}: ${(err as Error).message}`);
+  }
+  const inputOf = MODEL_INPUTS[source];
+  const extract: Extractor = (ctx) => {
+    const result = read(inputOf(ctx));
+    return result instanceof Promise ? result.then((r) => settle(r, ctx)) : settle(result, ctx);
+  };
+  extract.async = true;
+  return extract;
+}
+
+const DECORATOR_NAMES: Record<ModelSource, string> = { query: 'Query', header: 'Header', cookie: 'Cookie', form: 'Form' };
+
+const MODEL_INPUTS: Record<ModelSource, (ctx: RequestContext) => ModelInput> = {
+  query: (ctx) => ({ get: (key) => ctx.query[key], keys: () => Object.keys(ctx.query) }),
+  header: (ctx) => ({
+    get: (key, list) => (list ? ctx.raw.headersDistinct[key] : ctx.raw.headers[key]),
+    keys: () => Object.keys(ctx.raw.headers),
+  }),
+  cookie: (ctx) => ({ get: (key) => ctx.cookies[key], keys: () => Object.keys(ctx.cookies) }),
+  form: (ctx) => ({ get: (key) => ctx.form?.fields.get(key), keys: () => ctx.form?.fields.keys() ?? [] }),
+};
 
 function fileParam(spec: ParamRecord): Extractor {
   const name = spec.name!;
@@ -182,7 +229,7 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
   const declared = spec.options.type ?? spec.type;
   const list = Array.isArray(declared);
   const itemType = list ? declared[0] : declared;
-  const required = spec.options.required !== false;
+  const required = spec.options.required !== false && spec.sourceDefault === undefined;
   // A body sent without a JSON content type is its text: a model finds no fields in it.
   const pick = (ctx: RequestContext): unknown => {
     const body = ctx.body;

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
 import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
+import type { RequestSite } from '../http/request.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { stringifyJson } from '../http/json.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
@@ -8,6 +9,7 @@ import { RequestValidationError } from '../validation/errors.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
 import type { Container } from '../di/container.js';
+import { parsePath } from '../http/path-template.js';
 
 /** A route ready to serve: everything reflective was done when it was compiled. */
 export interface CompiledRoute {
@@ -22,11 +24,8 @@ export interface CompileSettings {
   formLimits?: Partial<FormLimits>;
   /** `false` parses a JSON route's body sent without a content type as JSON (default true). */
   strictContentType?: boolean;
-}
-
-/** Path parameter names of a route path (`/items/:id` → `id`). */
-function pathParamNames(path: string): Set<string> {
-  return new Set([...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]));
+  /** What `Request` knows of the app: the app, its named routes. */
+  site?: RequestSite;
 }
 
 /** Compiles `dependencies: [...]` of a route into one runner whose values are discarded. */
@@ -40,10 +39,12 @@ function compileRouteDependencies(definition: RouteDefinition, env: InjectEnv) {
 
 /** Compiles a route's `dependencies` and handler parameters, for HTTP and WebSocket routes alike. */
 export function compileInjection(definition: RouteDefinition, settings: CompileSettings) {
+  const template = parsePath(definition.path);
   const env: InjectEnv = {
     owner: definition.owner,
     kind: definition.kind,
-    pathParams: pathParamNames(definition.path),
+    pathParams: new Set(template.params.map((p) => p.name)),
+    catchAll: template.catchAll,
     container: settings.container,
     needs: { json: false, form: false },
     chain: [],
@@ -159,8 +160,10 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     return afterBody(ctx, res, head);
   }
 
+  const site = settings.site;
   function handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
     ctx.res = res;
+    ctx.site = site;
     return readsJson || readsForm ? readBodyThen(ctx, res, head) : afterBody(ctx, res, head);
   }
 

@@ -1,5 +1,7 @@
+import { parsePath } from '../http/path-template.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
-import { planCoercion } from '../validation/coerce.js';
+import { planParam } from '../validation/coerce.js';
+import { modelFields } from '../validation/param-model.js';
 import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
@@ -51,7 +53,6 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
   };
 }
 
-/** A find-my-way path in OpenAPI's spelling: `/items/:id` → `/items/{id}`, regex constraints dropped. */
 /** The `info` fields both documents share (their licenses differ: AsyncAPI has no SPDX `identifier`). */
 export function infoObject(info: DocumentInfo): { title: string; version: string; description?: string; contact?: ContactInfo } {
   return {
@@ -62,14 +63,15 @@ export function infoObject(info: DocumentInfo): { title: string; version: string
   };
 }
 
+/** A route path in OpenAPI's spelling: `/items/:id` → `/items/{id}`, regex constraints dropped. */
 export function openApiPath(path: string): string {
-  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\((?:\\.|[^)])*\))?/g, '{$1}');
+  return parsePath(path).openApiPath;
 }
 
-function baseOperation(route: RouteDefinition, operationId: string, params: RequestParam[], body?: OpenApiRequestBody): OpenApiOperation {
+function baseOperation(route: RouteDefinition, operationId: string, params: RequestParam[], schemas: SchemaRegistry, body?: OpenApiRequestBody): OpenApiOperation {
   const { summary, description, deprecated } = route.options;
   const tags = [...new Set(route.tags)];
-  const parameters = parametersOf(route, params);
+  const parameters = parametersOf(route, params, schemas);
   return {
     operationId,
     ...(summary !== undefined && { summary }),
@@ -85,7 +87,7 @@ function baseOperation(route: RouteDefinition, operationId: string, params: Requ
 function httpOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry): OpenApiOperation {
   const options = route.options as HttpRouteOptions;
   const params = requestParams(route);
-  const operation = baseOperation(route, operationId, params, requestBody(params, schemas));
+  const operation = baseOperation(route, operationId, params, schemas, requestBody(params, schemas));
   const status = options.status ?? 200;
   operation.responses[String(status)] = successResponse(status, options, schemas);
   if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
@@ -114,7 +116,7 @@ function validationResponse(schemas: SchemaRegistry): OpenApiResponse {
 function websocketOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry): OpenApiOperation {
   const options = route.options as WebSocketOptions;
   const params = requestParams(route);
-  const operation = baseOperation(route, operationId, params);
+  const operation = baseOperation(route, operationId, params, schemas);
   operation.responses['101'] = { description: 'Switching Protocols: the WebSocket connection is open' };
   if (options.requireSubprotocol) operation.responses['400'] = { description: 'No subprotocol agreed on' };
   if (options.allowedOrigins && options.allowedOrigins.length > 0) operation.responses['403'] = { description: 'Origin not allowed' };
@@ -134,11 +136,15 @@ export function websocketExtension(options: WebSocketOptions): WebSocketExtensio
   };
 }
 
-function parametersOf(route: RouteDefinition, params: RequestParam[]): OpenApiParameter[] {
+function parametersOf(route: RouteDefinition, params: RequestParam[], schemas: SchemaRegistry): OpenApiParameter[] {
   const out: OpenApiParameter[] = [];
   for (const spec of params) {
     if (spec.source !== 'path' && spec.source !== 'query' && spec.source !== 'header' && spec.source !== 'cookie') continue;
-    const plan = planCoercion(spec.options, spec.type);
+    if (spec.name === undefined && spec.source !== 'path') {
+      out.push(...modelParameters(spec, spec.source, schemas));
+      continue;
+    }
+    const plan = planParam(spec);
     const { description, deprecated, example } = spec.options;
     out.push({
       name: spec.name!,
@@ -151,10 +157,23 @@ function parametersOf(route: RouteDefinition, params: RequestParam[]): OpenApiPa
     });
   }
   // OpenAPI wants every templated segment declared, also those the handler does not read.
-  for (const [, name] of route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)) {
+  for (const { name } of parsePath(route.path).params) {
     if (!out.some((p) => p.in === 'path' && p.name === name)) out.push({ name, in: 'path', required: true, schema: { type: 'string' } });
   }
   return out;
+}
+
+/** A parameter model (`@Query() filters: FilterParams`) is documented as one parameter per field, as FastAPI does. */
+function modelParameters(spec: RequestParam, source: 'query' | 'header' | 'cookie', schemas: SchemaRegistry): OpenApiParameter[] {
+  const cls = (spec.options.type ?? spec.type) as Function;
+  if (typeof cls !== 'function') return [];
+  const { properties, required } = schemas.propertiesOf(cls);
+  return modelFields(cls, source).map((field) => ({
+    name: field.key,
+    in: source,
+    required: required.includes(field.property),
+    schema: properties[field.property] ?? scalarSchema(field.plan),
+  }));
 }
 
 function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRequestBody | undefined {
@@ -165,7 +184,13 @@ function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRe
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const field of fields) {
-    const plan = planCoercion(field.options, field.type);
+    if (field.source === 'form' && field.name === undefined) {
+      const { properties: own, required: needed } = schemas.propertiesOf((field.options.type ?? field.type) as Function);
+      Object.assign(properties, own);
+      required.push(...needed);
+      continue;
+    }
+    const plan = planParam(field);
     const file: JsonSchema = { type: 'string', format: 'binary' };
     properties[field.name!] = field.source === 'form' ? scalarSchema(plan) : field.options.multiple ? { type: 'array', items: file } : file;
     if (field.source === 'form' ? plan.required : field.options.required !== false) required.push(field.name!);
@@ -180,7 +205,7 @@ function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiReque
   const whole = bodies.find((b) => b.name === undefined);
   if (whole) {
     return {
-      required: whole.options.required !== false,
+      required: whole.options.required !== false && whole.sourceDefault === undefined,
       content: { 'application/json': { schema: schemas.forType(whole.options.type ?? whole.type) } },
       ...(whole.options.description !== undefined && { description: whole.options.description }),
     };
@@ -190,7 +215,7 @@ function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiReque
   for (const body of bodies) {
     const schema = schemas.forType(body.options.type ?? body.type);
     properties[body.name!] = body.options.description !== undefined ? { ...schema, description: body.options.description } : schema;
-    if (body.options.required !== false) required.push(body.name!);
+    if (body.options.required !== false && body.sourceDefault === undefined) required.push(body.name!);
   }
   const schema: JsonSchema = { type: 'object', properties, ...(required.length > 0 && { required }) };
   return { required: required.length > 0, content: { 'application/json': { schema } } };
