@@ -51,7 +51,7 @@ test('a list of such classes gives instances too', async () => {
 test('a body that is not an object is still a 422', async () => {
   const res = await post('/items', '[1,2]');
   assert.equal(res.status, 422);
-  assert.deepEqual(res.body, { detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object', input: [1, 2] }] });
+  assert.deepEqual(res.body, { detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: [1, 2] }] });
   assert.equal((await post('/items', '"text"')).status, 422);
 });
 
