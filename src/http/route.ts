@@ -1,4 +1,5 @@
 import type { HttpMethod, ParamRecord } from '../metadata/records.js';
+import type { OutgoingOperation, WebhookMethod } from '../openapi/types.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 
 /** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
@@ -14,6 +15,15 @@ export interface HttpRouteOptions {
   tags?: string[];
   deprecated?: boolean;
   operationId?: string;
+  /** The success response's description in the OpenAPI document (default `Successful Response`). */
+  responseDescription?: string;
+  /** Merged (deeply) into the route's OpenAPI operation, for what the options do not cover. */
+  openapiExtra?: Record<string, unknown>;
+  /**
+   * Requests this route makes back to the caller, as OpenAPI `callbacks`: by name, then by
+   * runtime URL expression (`{$request.body#/callbackUrl}`), then by method.
+   */
+  callbacks?: Record<string, Record<string, Partial<Record<WebhookMethod, OutgoingOperation>>>>;
   /** Extra responses for the OpenAPI document, by status code. */
   responses?: Record<number | string, { description: string; model?: Function }>;
   /** Dependencies run before the handler, for their effect. */

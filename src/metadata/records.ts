@@ -76,6 +76,8 @@ export interface BodyOptions {
   forbidUnknown?: boolean;
   required?: boolean;
   description?: string;
+  /** Example bodies, shown in the OpenAPI schema (`examples`) and by Swagger UI. */
+  examples?: unknown[];
 }
 
 /** Options of `@File()`. */

@@ -27,7 +27,7 @@ import type {
  */
 export function buildAsyncApi(routes: readonly RouteDefinition[], info: DocumentInfo): AsyncApiDocument {
   const documented = routes.filter((route) => route.options.includeInSchema !== false);
-  const ids = operationIds(documented);
+  const ids = operationIds(documented, info.generateOperationId);
   const schemas = createSchemaRegistry();
   const messages: Record<string, AsyncApiMessage> = {};
   const channels: Record<string, AsyncApiChannel> = {};

@@ -16,6 +16,8 @@ import type {
   OpenApiPathItem,
   OpenApiRequestBody,
   OpenApiResponse,
+  OutgoingOperation,
+  WebhookMethod,
   WebSocketExtension,
 } from './types.js';
 
@@ -30,8 +32,8 @@ const NO_CONTENT = new Set([204, 205, 304]);
  */
 export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentInfo): OpenApiDocument {
   const documented = routes.filter((route) => route.options.includeInSchema !== false);
-  const ids = operationIds(documented);
-  const schemas = createSchemaRegistry();
+  const ids = operationIds(documented, info.generateOperationId);
+  const schemas = createSchemaRegistry({ separateInputOutput: info.separateInputOutputSchemas });
   const paths: Record<string, OpenApiPathItem> = {};
   for (const route of documented) paths[openApiPath(route.path)] ??= {};
   // HTTP routes first: a WebSocket route on the path of an HTTP GET is described on that GET.
@@ -44,11 +46,19 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
     if (item.get) item.get['x-websocket'] = websocketExtension(route.options as WebSocketOptions);
     else item.get = websocketOperation(route, ids.get(route)!, schemas);
   }
+  const webhooks = info.webhooks && outgoingPaths(info.webhooks, schemas);
   return {
     openapi: '3.1.0',
-    info: { ...infoObject(info), ...(info.license && { license: info.license }) },
+    info: {
+      ...infoObject(info),
+      ...(info.summary !== undefined && { summary: info.summary }),
+      ...(info.termsOfService !== undefined && { termsOfService: info.termsOfService }),
+      ...(info.license && { license: info.license }),
+    },
     ...(info.servers && info.servers.length > 0 && { servers: info.servers }),
+    ...(info.openapiTags && info.openapiTags.length > 0 && { tags: info.openapiTags }),
     paths,
+    ...(webhooks && { webhooks }),
     components: { schemas: schemas.components() },
   };
 }
@@ -94,16 +104,61 @@ function httpOperation(route: RouteDefinition, operationId: string, schemas: Sch
   for (const [code, extra] of Object.entries(options.responses ?? {})) {
     operation.responses[code] = {
       description: extra.description,
-      ...(extra.model && { content: { 'application/json': { schema: schemas.forType(extra.model) } } }),
+      ...(extra.model && { content: { 'application/json': { schema: schemas.forType(extra.model, 'output') } } }),
     };
   }
+  if (options.callbacks) {
+    operation.callbacks = {};
+    for (const [name, byExpression] of Object.entries(options.callbacks)) operation.callbacks[name] = outgoingPaths(byExpression, schemas);
+  }
+  if (options.openapiExtra) deepMerge(operation as unknown as Record<string, unknown>, jsonValue(options.openapiExtra) as Record<string, unknown>);
   return operation;
 }
 
+/** Webhooks and callbacks: requests the API makes, keyed by name or URL expression, then by method. */
+function outgoingPaths(
+  entries: Record<string, Partial<Record<WebhookMethod, OutgoingOperation>>>,
+  schemas: SchemaRegistry,
+): Record<string, OpenApiPathItem> {
+  const out: Record<string, OpenApiPathItem> = {};
+  for (const [key, methods] of Object.entries(entries)) {
+    const item: OpenApiPathItem = {};
+    for (const [method, spec] of Object.entries(methods) as [WebhookMethod, OutgoingOperation][]) {
+      const responses: Record<string, OpenApiResponse> = {
+        '200': {
+          description: spec.responseDescription ?? 'Successful Response',
+          content: { 'application/json': { schema: spec.responseModel ? schemas.forType(spec.responseModel, 'output') : {} } },
+        },
+      };
+      item[method] = {
+        ...(spec.operationId !== undefined && { operationId: spec.operationId }),
+        ...(spec.summary !== undefined && { summary: spec.summary }),
+        ...(spec.description !== undefined && { description: spec.description }),
+        ...(spec.tags && spec.tags.length > 0 && { tags: spec.tags }),
+        ...(spec.body && { requestBody: { required: true, content: { 'application/json': { schema: schemas.forType(spec.body) } } } }),
+        responses,
+      } as OpenApiOperation;
+    }
+    out[key] = item;
+  }
+  return out;
+}
+
+/** `extra` merged into `target`: objects key by key, anything else replaced. */
+function deepMerge(target: Record<string, unknown>, extra: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(extra)) {
+    const current = target[key];
+    if (isObject(current) && isObject(value)) deepMerge(current, value);
+    else target[key] = value;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 function successResponse(status: number, options: HttpRouteOptions, schemas: SchemaRegistry): OpenApiResponse {
-  const response: OpenApiResponse = { description: 'Successful Response' };
+  const response: OpenApiResponse = { description: options.responseDescription ?? 'Successful Response' };
   if (NO_CONTENT.has(status)) return response;
-  if (options.responseModel) response.content = { 'application/json': { schema: schemas.forType(options.responseModel) } };
+  if (options.responseModel) response.content = { 'application/json': { schema: schemas.forType(options.responseModel, 'output') } };
   else if (options.contentType) response.content = { [options.contentType.split(';')[0].trim()]: { schema: { type: 'string' } } };
   else response.content = { 'application/json': { schema: {} } };
   return response;
@@ -206,17 +261,24 @@ function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiReque
   if (whole) {
     return {
       required: whole.options.required !== false && whole.sourceDefault === undefined,
-      content: { 'application/json': { schema: schemas.forType(whole.options.type ?? whole.type) } },
+      content: { 'application/json': { schema: withExamples(schemas.forType(whole.options.type ?? whole.type), whole.options.examples) } },
       ...(whole.options.description !== undefined && { description: whole.options.description }),
     };
   }
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const body of bodies) {
-    const schema = schemas.forType(body.options.type ?? body.type);
-    properties[body.name!] = body.options.description !== undefined ? { ...schema, description: body.options.description } : schema;
+    // Kept as the same object: a class's `$ref` is renamed in place once the document knows its views.
+    const schema = withExamples(schemas.forType(body.options.type ?? body.type), body.options.examples);
+    if (body.options.description !== undefined) schema.description = body.options.description;
+    properties[body.name!] = schema;
     if (body.options.required !== false && body.sourceDefault === undefined) required.push(body.name!);
   }
   const schema: JsonSchema = { type: 'object', properties, ...(required.length > 0 && { required }) };
   return { required: required.length > 0, content: { 'application/json': { schema } } };
+}
+
+function withExamples(schema: JsonSchema, examples: unknown[] | undefined): JsonSchema {
+  if (examples && examples.length > 0) schema.examples = examples.map(jsonValue);
+  return schema;
 }

@@ -5,8 +5,9 @@ import type { RouteDefinition } from '../http/route.js';
  * else `Controller_method` (`ItemsController_read`) for controller routes; else the verb and
  * path (`get_items_id`, `websocket_ws`) for function routes, or a WebSocket route's `name`.
  * Ids given in options are kept as they are; a repeated id gets `_2`, `_3`, … in route order.
+ * `generate` (the app's `generateOperationId`) replaces the derivation.
  */
-export function operationIds(routes: readonly RouteDefinition[]): Map<RouteDefinition, string> {
+export function operationIds(routes: readonly RouteDefinition[], generate: (route: RouteDefinition) => string = derivedId): Map<RouteDefinition, string> {
   const taken = new Set<string>();
   const ids = new Map<RouteDefinition, string>();
   const claim = (route: RouteDefinition, base: string): void => {
@@ -17,7 +18,7 @@ export function operationIds(routes: readonly RouteDefinition[]): Map<RouteDefin
   };
   // Explicit ids first, so a derived one never takes an id the user chose.
   for (const route of routes) if (route.options.operationId) claim(route, route.options.operationId);
-  for (const route of routes) if (!route.options.operationId) claim(route, derivedId(route));
+  for (const route of routes) if (!route.options.operationId) claim(route, generate(route));
   return new Map(routes.map((route) => [route, ids.get(route)!]));
 }
 

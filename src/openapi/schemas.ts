@@ -53,8 +53,12 @@ const VALIDATION_COMPONENTS: Record<string, JsonSchema> = {
 
 /** Collects the component schemas one document refers to. */
 export interface SchemaRegistry {
-  /** A declared type's schema: a DTO class as a `$ref`, `[Dto]` as an array of them, built-ins as their JSON type. */
-  forType(type: unknown): JsonSchema;
+  /**
+   * A declared type's schema: a DTO class as a `$ref`, `[Dto]` as an array of them, built-ins
+   * as their JSON type. `output` is a response's view of the class, where fields the class
+   * initialises are always present.
+   */
+  forType(type: unknown, mode?: SchemaMode): JsonSchema;
   /** A DTO class's own properties and required names, inlined (parameter models are listed field by field). */
   propertiesOf(type: Function): { properties: Record<string, JsonSchema>; required: string[] };
   /** A `$ref` to the schema of FastAPI's 422 answer. */
@@ -68,8 +72,9 @@ export interface SchemaRegistry {
  * class (so two DTOs must not share a name), nested DTOs (`@ValidateNested()` + `@Type()`)
  * become `$ref`s, and only components the document reaches are kept.
  */
-export function createSchemaRegistry(): SchemaRegistry {
+export function createSchemaRegistry(options: { separateInputOutput?: boolean } = {}): SchemaRegistry {
   const roots = new Map<string, JsonSchema>();
+  const uses = new Map<string, ClassUse>();
   let generated: Record<string, JsonSchema> | undefined;
 
   const dtoSchemas = (): Record<string, JsonSchema> => {
@@ -83,13 +88,35 @@ export function createSchemaRegistry(): SchemaRegistry {
     return generated;
   };
 
-  function forType(type: unknown): JsonSchema {
-    if (Array.isArray(type)) return { type: 'array', items: forType(type[0]) };
+  function forType(type: unknown, mode: SchemaMode = 'input'): JsonSchema {
+    if (Array.isArray(type)) return { type: 'array', items: forType(type[0], mode) };
     const builtin = BUILTIN_SCHEMAS.get(type);
     if (builtin) return { ...builtin };
     if (typeof type !== 'function' || !type.name) return {};
-    if (!roots.has(type.name)) roots.set(type.name, dtoSchemas()[type.name] ?? { title: type.name, type: 'object' });
-    return { $ref: SCHEMA_REF_PREFIX + type.name };
+    let use = uses.get(type.name);
+    if (!use) uses.set(type.name, (use = { cls: type, modes: new Set(), refs: [] }));
+    use.modes.add(mode);
+    // The name is settled in components(), once it is known whether both views are used.
+    const ref: JsonSchema = { $ref: SCHEMA_REF_PREFIX + type.name };
+    use.refs.push({ ref, mode });
+    return ref;
+  }
+
+  /** Each class's component(s): one schema, or `Name-Input` and `Name-Output` when both views are used and differ. */
+  function classComponents(): Map<string, JsonSchema> {
+    const out = new Map<string, JsonSchema>();
+    for (const [name, use] of uses) {
+      const input = dtoSchemas()[name] ?? { title: name, type: 'object' };
+      const output = use.modes.has('output') ? outputView(use.cls, input) : input;
+      if (use.modes.size === 2 && output !== input && options.separateInputOutput !== false) {
+        out.set(`${name}-Input`, input);
+        out.set(`${name}-Output`, output);
+        for (const { ref, mode } of use.refs) ref.$ref = `${SCHEMA_REF_PREFIX}${name}-${mode === 'input' ? 'Input' : 'Output'}`;
+      } else {
+        out.set(name, use.modes.has('input') ? input : output);
+      }
+    }
+    return out;
   }
 
   function propertiesOf(type: Function): { properties: Record<string, JsonSchema>; required: string[] } {
@@ -106,8 +133,8 @@ export function createSchemaRegistry(): SchemaRegistry {
   }
 
   function components(): Record<string, JsonSchema> {
-    const found = new Map(roots);
-    const pending = [...roots.values()];
+    const found = new Map([...roots, ...classComponents()]);
+    const pending = [...found.values()];
     while (pending.length > 0) {
       for (const name of refsIn(pending.pop())) {
         if (found.has(name)) continue;
@@ -121,6 +148,33 @@ export function createSchemaRegistry(): SchemaRegistry {
   }
 
   return { forType, propertiesOf, validationError, components };
+}
+
+/** Whether a schema describes a request's input or a response's output. */
+export type SchemaMode = 'input' | 'output';
+
+interface ClassUse {
+  cls: Function;
+  modes: Set<SchemaMode>;
+  refs: { ref: JsonSchema; mode: SchemaMode }[];
+}
+
+/**
+ * A response's view of a class: a field the class initialises (`tags: string[] = []`) is
+ * always in the answer, since the response model fills it, so it is required there. The same
+ * schema object when nothing changes.
+ */
+function outputView(cls: Function, input: JsonSchema): JsonSchema {
+  let instance: Record<string, unknown>;
+  try {
+    instance = new (cls as new () => Record<string, unknown>)();
+  } catch {
+    return input;
+  }
+  const required = new Set(input.required ?? []);
+  const added = Object.keys(input.properties ?? {}).filter((key) => instance[key] !== undefined && !required.has(key));
+  if (added.length === 0) return input;
+  return { ...input, required: [...required, ...added] };
 }
 
 const BUILTIN_SCHEMAS = new Map<unknown, JsonSchema>([

@@ -1,3 +1,4 @@
+import type { RouteDefinition } from '../http/route.js';
 /** A JSON Schema (2020-12, as OpenAPI 3.1 and AsyncAPI 3 use it); only the keywords Zigmund writes are named. */
 export interface JsonSchema {
   $ref?: string;
@@ -48,6 +49,45 @@ export interface DocumentInfo {
   servers?: ServerInfo[];
   contact?: ContactInfo;
   license?: LicenseInfo;
+  /** OpenAPI `info.summary`: one line about the API. */
+  summary?: string;
+  /** OpenAPI `info.termsOfService`: a URL. */
+  termsOfService?: string;
+  /** Descriptions (and external docs) of the tags routes use, in the order shown by the docs pages. */
+  openapiTags?: OpenApiTag[];
+  /** Requests the API sends to its users, by name (OpenAPI's `webhooks`). */
+  webhooks?: Record<string, Partial<Record<WebhookMethod, OutgoingOperation>>>;
+  /** Derives each operation id from its route (a route's own `operationId` still wins). */
+  generateOperationId?: (route: RouteDefinition) => string;
+  /**
+   * A class used both as a body and as a response model gets `Name-Input` and `Name-Output`
+   * schemas when they differ (fields it initialises are required in the output), as FastAPI
+   * does (default true); `false` documents one schema, the input one.
+   */
+  separateInputOutputSchemas?: boolean;
+}
+
+/** A tag's entry in the document's `tags`. */
+export interface OpenApiTag {
+  name: string;
+  description?: string;
+  externalDocs?: { url: string; description?: string };
+}
+
+export type WebhookMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+
+/** A request the API makes (a webhook, or a callback of a route), described from its classes. */
+export interface OutgoingOperation {
+  summary?: string;
+  description?: string;
+  operationId?: string;
+  tags?: string[];
+  /** The JSON body sent: a DTO class or `[Dto]`. */
+  body?: Function | [Function];
+  /** The answer expected back: a DTO class or `[Dto]`. */
+  responseModel?: Function | [Function];
+  /** The expected answer's description (default `Successful Response`). */
+  responseDescription?: string;
 }
 
 export interface OpenApiParameter {
@@ -86,6 +126,7 @@ export interface OpenApiOperation {
   responses: Record<string, OpenApiResponse>;
   /** A WebSocket route's configuration, on the GET operation that upgrades. */
   'x-websocket'?: WebSocketExtension;
+  callbacks?: Record<string, Record<string, OpenApiPathItem>>;
   [extension: `x-${string}`]: unknown;
 }
 
@@ -115,12 +156,15 @@ export interface OpenApiDocument {
     description?: string;
     contact?: ContactInfo;
     license?: LicenseInfo;
+    summary?: string;
+    termsOfService?: string;
     [extension: `x-${string}`]: unknown;
   };
   servers?: ServerInfo[];
   paths: Record<string, OpenApiPathItem>;
   components: { schemas: Record<string, JsonSchema> };
-  tags?: { name: string; description?: string }[];
+  tags?: OpenApiTag[];
+  webhooks?: Record<string, OpenApiPathItem>;
   [extension: `x-${string}`]: unknown;
 }
 
@@ -156,6 +200,7 @@ export interface AsyncApiChannel {
   tags?: { name: string }[];
   bindings?: { ws: WebSocketChannelBinding };
   'x-websocket'?: WebSocketExtension;
+  callbacks?: Record<string, Record<string, OpenApiPathItem>>;
   [extension: `x-${string}`]: unknown;
 }
 
