@@ -72,6 +72,22 @@ export { PoolTimeout, PoolDrained, ClientDisconnected, ArenaReleased } from './d
 export { OnStartup, OnShutdown } from './metadata/lifespan.js';
 export type { LifespanFn, LifespanHook } from './di/lifespan.js';
 
+// Security
+export { Security } from './metadata/security.js';
+export type { SecurityDecorator } from './metadata/security.js';
+export { SecurityScheme } from './security/scheme.js';
+export type { SchemeOptions, SecuritySchemeObject, OAuthFlows } from './security/scheme.js';
+export { APIKeyHeader, APIKeyQuery, APIKeyCookie } from './security/api-key.js';
+export type { APIKeyOptions } from './security/api-key.js';
+export { HTTPBasic, HTTPBearer } from './security/http.js';
+export type { HTTPBasicCredentials, HTTPBasicOptions, HTTPAuthorizationCredentials, HTTPBearerOptions } from './security/http.js';
+export { OAuth2PasswordBearer, OAuth2ClientCredentials, OAuth2PasswordRequestForm, OpenIdConnect } from './security/oauth2.js';
+export type { OAuth2FlowOptions, OpenIdConnectOptions } from './security/oauth2.js';
+export { JWTBearer, grantedScopes } from './security/jwt.js';
+export type { JWTBearerOptions } from './security/jwt.js';
+export { SecurityScopes } from './security/scopes.js';
+export { compareDigest } from './security/compare.js';
+
 // Validation
 export { RequestValidationError } from './validation/errors.js';
 export type { ErrorDetail, Loc } from './validation/errors.js';

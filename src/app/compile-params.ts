@@ -9,6 +9,9 @@ import { Response } from '../http/response.js';
 import type { ParamSpec } from '../http/route.js';
 import type { ParamRecord, ProviderToken } from '../metadata/records.js';
 import { readInjectable, readParamSpecs } from '../metadata/read.js';
+import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
+import { SecurityScheme } from '../security/scheme.js';
+import { SecurityScopes } from '../security/scopes.js';
 import { compileCoercer, constraintMismatch, planParam } from '../validation/coerce.js';
 import { compileParamModelReader, type ModelInput, type ModelSource } from '../validation/param-model.js';
 import { compileDto, type DtoResult } from '../validation/dto.js';
@@ -45,6 +48,8 @@ export interface InjectEnv {
   chain: unknown[];
   /** The module whose providers are visible; `undefined` for `createApp()` routes, which see all. */
   scope?: ModuleScope;
+  /** Scopes required by the `Security(…, scopes)` entries along the chain, outermost first. */
+  scopes?: readonly string[];
 }
 
 const BUILTIN_TYPES = new Set<unknown>([String, Number, Boolean, Date, Array, Object, Promise, Function, Symbol, BigInt]);
@@ -150,7 +155,7 @@ function compileParam(spec: ParamSpec, env: InjectEnv): Extractor {
       requireBody(env, spec, 'json');
       return bodyParam(spec);
     case 'depends':
-      return compileDepends(spec.provider!, spec.options.useCache !== false, env, describe(env, spec));
+      return compileDepends(spec.provider!, spec.options.useCache !== false, spec.options.scopes, env, describe(env, spec));
     case 'type':
       return byType(spec, env);
   }
@@ -293,6 +298,11 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
   if (type === Request) return (ctx) => ctx.request;
   if (type === Arena) return (ctx) => ctx.arena;
   if (type === BackgroundTasks) return (ctx) => ctx.backgroundTasks;
+  if (type === SecurityScopes) {
+    const scopes = new SecurityScopes(env.scopes);
+    return () => scopes;
+  }
+  if (type === OAuth2PasswordRequestForm) return compileDependency(OAuth2PasswordRequestForm, { useCache: true }, env, describe(env, spec));
   if (type === Response) {
     if (env.kind === 'websocket') throw new BootstrapError(`${describe(env, spec)}: WebSocket handlers cannot take a Response`);
     return (ctx) => ctx.response;
@@ -329,10 +339,41 @@ function providerParams(provider: Function, where: string): ParamSpec[] {
   return specs;
 }
 
-/** `@Depends(x)`: a registered provider is injected as such; anything else is called per request, FastAPI-style. */
-function compileDepends(provider: Function, useCache: boolean, env: InjectEnv, where: string): Extractor {
-  if (env.container.has(provider)) return compileProvider(provider, env, where);
-  return compileDependency(provider, { useCache }, env, where);
+/**
+ * `@Depends(x)` / `@Security(x, scopes)`: a security scheme reads the credentials, a registered
+ * provider is injected as such, anything else is called per request, FastAPI-style. Scopes add
+ * up along the chain; a value is shared within a request only where the same scopes are required.
+ */
+function compileDepends(provider: Function | SecurityScheme, useCache: boolean, scopes: readonly string[] | undefined, env: InjectEnv, where: string): Extractor {
+  const inner = scopes && scopes.length > 0 ? { ...env, scopes: [...(env.scopes ?? []), ...scopes] } : env;
+  if (provider instanceof SecurityScheme) return compileScheme(provider, inner, where);
+  const fn = provider as Function;
+  if (env.container.has(fn)) return compileProvider(fn, inner, where);
+  return compileDependency(fn, { useCache, cacheKey: scopedKey(fn, inner.scopes) }, inner, where);
+}
+
+/** A security scheme's reader for the scopes required here; overridable like any dependency. */
+function compileScheme(scheme: SecurityScheme, env: InjectEnv, where: string): Extractor {
+  const read = scheme.compile(env.scopes ?? [], env.kind);
+  const overrides = env.container.overrides;
+  const overridden = overrideSite(scheme, env, where);
+  // Credentials are checked even when other parameters already failed: refuse before validating.
+  const extractor = cached(scopedKey(scheme, env.scopes), (ctx) => (overrides.size > 0 && overrides.has(scheme) ? overridden(ctx) : read(ctx)));
+  extractor.async = scheme.isAsync;
+  return extractor;
+}
+
+const scopedKeys = new WeakMap<object, Map<string, object>>();
+
+/** One cache key per provider and set of required scopes (FastAPI's `(call, scopes)`); the provider itself without scopes. */
+function scopedKey(provider: object, scopes: readonly string[] | undefined): unknown {
+  if (!scopes || scopes.length === 0) return provider;
+  const id = [...new Set(scopes)].sort().join(' ');
+  let byScopes = scopedKeys.get(provider);
+  if (!byScopes) scopedKeys.set(provider, (byScopes = new Map()));
+  let key = byScopes.get(id);
+  if (!key) byScopes.set(id, (key = { provider, scopes: id }));
+  return key;
 }
 
 /** A provider token resolved per request: overrides first, then the singleton or a request-scoped instance. */
@@ -378,6 +419,8 @@ interface DependencyOptions {
   useCache: boolean;
   /** What the value is cached and overridden under (the provider token); the provider itself by default. */
   key?: unknown;
+  /** What the value is cached under when it differs from `key` (the scopes required there). */
+  cacheKey?: unknown;
   construct?: (args: unknown[]) => unknown;
 }
 
@@ -418,7 +461,7 @@ function compileDependency(provider: Function, options: DependencyOptions, env: 
     const args = resolveArgs(ctx);
     return args instanceof Promise ? args.then((a) => run(ctx, a)) : run(ctx, args);
   };
-  const extractor: Extractor = options.useCache ? cached(key, resolve) : resolve;
+  const extractor: Extractor = options.useCache ? cached(options.cacheKey ?? key, resolve) : resolve;
   extractor.async = kind === 'async' || kind === 'async-generator' || resolveArgs.async;
   return extractor;
 }

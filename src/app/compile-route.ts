@@ -5,6 +5,7 @@ import type { RequestSite } from '../http/request.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { stringifyJson } from '../http/json.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
+import { routeDependencySpecs } from '../security/route-dependencies.js';
 import { RequestValidationError } from '../validation/errors.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
@@ -28,13 +29,11 @@ export interface CompileSettings {
   site?: RequestSite;
 }
 
-/** Compiles `dependencies: [...]` of a route into one runner whose values are discarded. */
+/** Compiles `security: [...]` and `dependencies: [...]` of a route into one runner whose values are discarded. */
 function compileRouteDependencies(definition: RouteDefinition, env: InjectEnv) {
-  if (definition.dependencies.length === 0) return undefined;
-  return compileArgs(
-    definition.dependencies.map((provider, index) => ({ index, source: 'depends' as const, provider: provider as Function, options: {}, type: undefined })),
-    { ...env, owner: `${definition.owner} (dependencies)` },
-  );
+  const specs = routeDependencySpecs(definition);
+  if (specs.length === 0) return undefined;
+  return compileArgs(specs, { ...env, owner: `${definition.owner} (dependencies)` });
 }
 
 /** Compiles a route's `dependencies` and handler parameters, for HTTP and WebSocket routes alike. */

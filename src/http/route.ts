@@ -28,6 +28,11 @@ export interface HttpRouteOptions {
   responses?: Record<number | string, { description: string; model?: Function }>;
   /** Dependencies run before the handler, for their effect. */
   dependencies?: unknown[];
+  /**
+   * Security schemes run before the handler, as if listed first in `dependencies` (schemes, or
+   * `Security(scheme, scopes)`), and named in the operation's `security`. Anything else is
+   * refused at bootstrap.
+   */
   security?: unknown[];
   /** `false` leaves the route out of the OpenAPI document. */
   includeInSchema?: boolean;

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import type { SecurityScheme } from '../security/scheme.js';
 import { PARAMS } from './keys.js';
 import type { BodyOptions, DependsOptions, FileOptions, ModelOptions, ParamOptions, ParamRecord, ParamSource } from './records.js';
 
-function addParam(target: object, propertyKey: string | symbol | undefined, record: ParamRecord): void {
+/** Appends a parameter record; the parameter decorators of every concern write through it. */
+export function addParam(target: object, propertyKey: string | symbol | undefined, record: ParamRecord): void {
   const key = propertyKey ?? 'constructor';
   const params: ParamRecord[] = Reflect.getOwnMetadata(PARAMS, target, key) ?? [];
   Reflect.defineMetadata(PARAMS, [...params, record], target, key);
@@ -54,10 +56,11 @@ export function File(name: string, options: FileOptions = {}): ParameterDecorato
 }
 
 /**
- * A value computed by `provider` for this request; its own parameters are injected too.
+ * A value computed by `provider` for this request; its own parameters are injected too. A
+ * security scheme is a provider as well (its value is the checked credentials).
  * @example @Depends(currentUser) user: User
  */
-export function Depends(provider: Function, options: DependsOptions = {}): ParameterDecorator {
+export function Depends(provider: Function | SecurityScheme, options: DependsOptions = {}): ParameterDecorator {
   return (target, propertyKey, index) =>
     addParam(target, propertyKey, { index, source: 'depends', provider, options });
 }

@@ -1,4 +1,5 @@
 import type { HttpRouteOptions } from '../http/route.js';
+import type { SecurityScheme } from '../security/scheme.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 
 /** What `@Controller(prefix, options)` records. */
@@ -101,8 +102,11 @@ export interface ParamRecord {
   name?: string;
   options: Omit<ParamOptions, 'type'> & Omit<BodyOptions, 'type'> & FileOptions & DependsOptions & {
     type?: ParamOptions['type'] | BodyOptions['type'];
+    /** Scopes required by `@Security(provider, scopes)` (and by everything below it). */
+    scopes?: readonly string[];
   };
-  provider?: Function;
+  /** What `@Depends` or `@Security` runs: a function, a class, or a security scheme. */
+  provider?: Function | SecurityScheme;
   /** The parameter's own JavaScript default (`limit = 10`), read from the function's source. */
   sourceDefault?: SourceDefault;
 }
