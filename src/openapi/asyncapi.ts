@@ -6,6 +6,8 @@ import type { WebSocketOptions } from '../websocket/options.js';
 import { infoObject, openApiPath, websocketExtension } from './document.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
+import { routeSecurity, type SecurityUse } from './route-security.js';
+import type { SecuritySchemeObject } from '../security/scheme.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
 import type {
   AsyncApiChannel,
@@ -13,6 +15,7 @@ import type {
   AsyncApiMessage,
   AsyncApiOperation,
   AsyncApiParameter,
+  AsyncApiSecurityScheme,
   AsyncApiServer,
   DocumentInfo,
   JsonSchema,
@@ -32,6 +35,7 @@ export function buildAsyncApi(routes: readonly RouteDefinition[], info: Document
   const messages: Record<string, AsyncApiMessage> = {};
   const channels: Record<string, AsyncApiChannel> = {};
   const operations: Record<string, AsyncApiOperation> = {};
+  const securitySchemes: Record<string, AsyncApiSecurityScheme> = {};
 
   for (const route of documented) {
     if (route.kind !== 'websocket') continue;
@@ -39,6 +43,8 @@ export function buildAsyncApi(routes: readonly RouteDefinition[], info: Document
     const key = ids.get(route)!.replace(/[^A-Za-z0-9_.-]/g, '_');
     const channel = channelOf(route, options, requestParams(route));
     channels[key] = channel;
+    const security = channelSecurity(routeSecurity(route), securitySchemes, absoluteBase(info));
+    if (security) channel['x-security'] = security.requirement;
     for (const [action, dto] of [['receive', options.receives], ['send', options.sends]] as const) {
       if (!dto) continue;
       const name = messageFor(dto, messages, schemas);
@@ -48,6 +54,7 @@ export function buildAsyncApi(routes: readonly RouteDefinition[], info: Document
         channel: { $ref: `#/channels/${key}` },
         ...(options.summary !== undefined && { summary: options.summary }),
         messages: [{ $ref: `#/channels/${key}/messages/${name}` }],
+        ...(security && { security: security.schemes }),
       };
     }
   }
@@ -63,8 +70,64 @@ export function buildAsyncApi(routes: readonly RouteDefinition[], info: Document
     defaultContentType: 'application/json',
     channels,
     operations,
-    components: { schemas: schemas.components(), messages },
+    components: { schemas: schemas.components(), messages, ...(Object.keys(securitySchemes).length > 0 && { securitySchemes }) },
   };
+}
+
+/**
+ * A channel's schemes in AsyncAPI's spelling: each in `components.securitySchemes`, referred to
+ * by the operations (inline with its `scopes` where some are required), and the OpenAPI-style
+ * requirement `{ name: scopes }` on the channel as `x-security`, since AsyncAPI 3 channels have no `security`.
+ */
+function channelSecurity(uses: SecurityUse[], components: Record<string, AsyncApiSecurityScheme>, base: string | undefined) {
+  if (uses.length === 0) return undefined;
+  const requirement: Record<string, string[]> = {};
+  const schemes: (AsyncApiSecurityScheme | { $ref: string })[] = [];
+  for (const { scheme, scopes } of uses) {
+    const model = asyncScheme(scheme.openapi(), base);
+    let name = scheme.schemeName;
+    for (let n = 2; components[name] && JSON.stringify(components[name]) !== JSON.stringify(model); n++) name = `${scheme.schemeName}${n}`;
+    components[name] = model;
+    requirement[name] = scopes;
+    const scoped = scopes.length > 0 && (model.type === 'oauth2' || model.type === 'openIdConnect');
+    schemes.push(scoped ? { ...model, scopes } : { $ref: `#/components/securitySchemes/${name}` });
+  }
+  return { requirement: [requirement], schemes };
+}
+
+/** The first server URL that is absolute: what relative OAuth2 URLs are resolved against. */
+function absoluteBase(info: DocumentInfo): string | undefined {
+  return info.servers?.map((s) => s.url).find((url) => URL.canParse(url) && !url.includes('{'));
+}
+
+// AsyncAPI wants absolute OAuth2 URLs; a flow whose URLs cannot be made absolute (a relative
+// `tokenUrl` and no absolute server) is described as what the client sends: a bearer token.
+function asyncScheme(model: SecuritySchemeObject, base: string | undefined): AsyncApiSecurityScheme {
+  const description = model.description !== undefined ? { description: model.description } : {};
+  switch (model.type) {
+    case 'apiKey':
+      return { type: 'httpApiKey', name: model.name, in: model.in, ...description };
+    case 'http':
+      return { type: 'http', scheme: model.scheme, ...(model.bearerFormat !== undefined && { bearerFormat: model.bearerFormat }), ...description };
+    case 'openIdConnect':
+      return { type: 'openIdConnect', openIdConnectUrl: model.openIdConnectUrl, ...description };
+    case 'oauth2': {
+      const flows: Record<string, Record<string, unknown>> = {};
+      for (const [flow, { scopes, ...urls }] of Object.entries(model.flows)) {
+        const absolute: Record<string, string> = {};
+        for (const [name, url] of Object.entries(urls as Record<string, string>)) {
+          const resolved = URL.canParse(url) ? url : base !== undefined ? new URL(url, base).href : undefined;
+          if (resolved === undefined) {
+            const where = Object.values(model.flows).map((f) => f.tokenUrl ?? f.authorizationUrl).join(', ');
+            return { type: 'http', scheme: 'bearer', description: model.description ?? `OAuth2 (${Object.keys(model.flows).join(', ')}) bearer token from ${where}` };
+          }
+          absolute[name] = resolved;
+        }
+        flows[flow] = { ...absolute, availableScopes: scopes };
+      }
+      return { type: 'oauth2', flows, ...description };
+    }
+  }
 }
 
 function channelOf(route: RouteDefinition, options: WebSocketOptions, params: RequestParam[]): AsyncApiChannel {

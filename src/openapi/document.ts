@@ -5,6 +5,7 @@ import { modelFields } from '../validation/param-model.js';
 import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
+import { createSecurityRegistry, routeSecurity, type SecurityRegistry } from './route-security.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
 import type {
   ContactInfo,
@@ -34,19 +35,21 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
   const documented = routes.filter((route) => route.options.includeInSchema !== false);
   const ids = operationIds(documented, info.generateOperationId);
   const schemas = createSchemaRegistry({ separateInputOutput: info.separateInputOutputSchemas });
+  const security = createSecurityRegistry();
   const paths: Record<string, OpenApiPathItem> = {};
   for (const route of documented) paths[openApiPath(route.path)] ??= {};
   // HTTP routes first: a WebSocket route on the path of an HTTP GET is described on that GET.
   for (const route of documented) {
-    if (route.kind === 'http') paths[openApiPath(route.path)][route.method.toLowerCase() as Verb] = httpOperation(route, ids.get(route)!, schemas);
+    if (route.kind === 'http') paths[openApiPath(route.path)][route.method.toLowerCase() as Verb] = httpOperation(route, ids.get(route)!, schemas, security);
   }
   for (const route of documented) {
     if (route.kind !== 'websocket') continue;
     const item = paths[openApiPath(route.path)];
     if (item.get) item.get['x-websocket'] = websocketExtension(route.options as WebSocketOptions);
-    else item.get = websocketOperation(route, ids.get(route)!, schemas);
+    else item.get = websocketOperation(route, ids.get(route)!, schemas, security);
   }
   const webhooks = info.webhooks && outgoingPaths(info.webhooks, schemas);
+  const securitySchemes = security.components();
   return {
     openapi: '3.1.0',
     info: {
@@ -59,7 +62,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
     ...(info.openapiTags && info.openapiTags.length > 0 && { tags: info.openapiTags }),
     paths,
     ...(webhooks && { webhooks }),
-    components: { schemas: schemas.components() },
+    components: { schemas: schemas.components(), ...(Object.keys(securitySchemes).length > 0 && { securitySchemes }) },
   };
 }
 
@@ -94,12 +97,13 @@ function baseOperation(route: RouteDefinition, operationId: string, params: Requ
   };
 }
 
-function httpOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry): OpenApiOperation {
+function httpOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry, security: SecurityRegistry): OpenApiOperation {
   const options = route.options as HttpRouteOptions;
   const params = requestParams(route);
   const operation = baseOperation(route, operationId, params, schemas, requestBody(params, schemas));
   const status = options.status ?? 200;
   operation.responses[String(status)] = successResponse(status, options, schemas);
+  secure(operation, route, security);
   if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
   for (const [code, extra] of Object.entries(options.responses ?? {})) {
     operation.responses[code] = {
@@ -168,17 +172,28 @@ function validationResponse(schemas: SchemaRegistry): OpenApiResponse {
   return { description: 'Validation Error', content: { 'application/json': { schema: schemas.validationError() } } };
 }
 
-function websocketOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry): OpenApiOperation {
+function websocketOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry, security: SecurityRegistry): OpenApiOperation {
   const options = route.options as WebSocketOptions;
   const params = requestParams(route);
   const operation = baseOperation(route, operationId, params, schemas);
   operation.responses['101'] = { description: 'Switching Protocols: the WebSocket connection is open' };
   if (options.requireSubprotocol) operation.responses['400'] = { description: 'No subprotocol agreed on' };
+  secure(operation, route, security);
   if (options.allowedOrigins && options.allowedOrigins.length > 0) operation.responses['403'] = { description: 'Origin not allowed' };
   if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
   operation.responses['426'] = { description: 'Upgrade Required: a plain HTTP request reached a WebSocket route' };
   operation['x-websocket'] = websocketExtension(options);
   return operation;
+}
+
+/** The operation's `security` and the refusals its schemes answer. */
+function secure(operation: OpenApiOperation, route: RouteDefinition, security: SecurityRegistry): void {
+  const uses = routeSecurity(route);
+  const requirements = security.requirements(uses);
+  if (!requirements) return;
+  operation.security = requirements;
+  operation.responses['401'] = { description: 'Not authenticated: credentials missing or refused' };
+  if (uses.some((use) => use.scopes.length > 0)) operation.responses['403'] = { description: 'Not enough permissions: a required scope was not granted' };
 }
 
 /** A WebSocket route's effective configuration, defaults filled in. */

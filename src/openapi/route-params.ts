@@ -1,6 +1,8 @@
 import type { ParamSpec, RouteDefinition } from '../http/route.js';
 import type { ParamRecord } from '../metadata/records.js';
 import { readInjectable, readParamSpecs } from '../metadata/read.js';
+import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
+import { routeDependencySpecs } from '../security/route-dependencies.js';
 
 /** A decorated parameter that reads the request. */
 export type RequestParam = ParamRecord & { type: unknown; source: Exclude<ParamRecord['source'], 'depends'> };
@@ -18,9 +20,11 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
 
   const visit = (specs: ParamSpec[]): void => {
     for (const spec of specs) {
-      if (spec.source === 'depends') expand(spec.provider!);
-      else if (spec.source === 'type') {
-        if (typeof spec.type === 'function' && readInjectable(spec.type)?.scope === 'request') expand(spec.type);
+      if (spec.source === 'depends') {
+        if (typeof spec.provider === 'function') expand(spec.provider);
+      } else if (spec.source === 'type') {
+        const type = spec.type;
+        if (typeof type === 'function' && (type === OAuth2PasswordRequestForm || readInjectable(type)?.scope === 'request')) expand(type);
       } else {
         const key = `${spec.source} ${spec.name ?? ''}`;
         if (listed.has(key)) continue;
@@ -36,7 +40,7 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
   };
 
   visit(route.params);
-  for (const dependency of route.dependencies) if (typeof dependency === 'function') expand(dependency);
+  visit(routeDependencySpecs(route));
   return out;
 }
 

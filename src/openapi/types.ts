@@ -1,4 +1,6 @@
 import type { RouteDefinition } from '../http/route.js';
+import type { SecuritySchemeObject } from '../security/scheme.js';
+
 /** A JSON Schema (2020-12, as OpenAPI 3.1 and AsyncAPI 3 use it); only the keywords Zigmund writes are named. */
 export interface JsonSchema {
   $ref?: string;
@@ -124,6 +126,8 @@ export interface OpenApiOperation {
   parameters?: OpenApiParameter[];
   requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse>;
+  /** Security requirements: each maps scheme names to the scopes required. */
+  security?: Record<string, string[]>[];
   /** A WebSocket route's configuration, on the GET operation that upgrades. */
   'x-websocket'?: WebSocketExtension;
   callbacks?: Record<string, Record<string, OpenApiPathItem>>;
@@ -162,7 +166,7 @@ export interface OpenApiDocument {
   };
   servers?: ServerInfo[];
   paths: Record<string, OpenApiPathItem>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: { schemas: Record<string, JsonSchema>; securitySchemes?: Record<string, SecuritySchemeObject> };
   tags?: OpenApiTag[];
   webhooks?: Record<string, OpenApiPathItem>;
   [extension: `x-${string}`]: unknown;
@@ -209,6 +213,20 @@ export interface AsyncApiOperation {
   channel: { $ref: string };
   summary?: string;
   messages: { $ref: string }[];
+  security?: (AsyncApiSecurityScheme | { $ref: string })[];
+}
+
+/** An AsyncAPI 3.0 Security Scheme Object, as Zigmund's schemes translate to it. */
+export interface AsyncApiSecurityScheme {
+  type: 'httpApiKey' | 'http' | 'oauth2' | 'openIdConnect';
+  description?: string;
+  name?: string;
+  in?: 'header' | 'query' | 'cookie';
+  scheme?: string;
+  bearerFormat?: string;
+  flows?: Record<string, Record<string, unknown>>;
+  openIdConnectUrl?: string;
+  scopes?: string[];
 }
 
 export interface AsyncApiServer {
@@ -226,6 +244,10 @@ export interface AsyncApiDocument {
   defaultContentType: string;
   channels: Record<string, AsyncApiChannel>;
   operations: Record<string, AsyncApiOperation>;
-  components: { schemas: Record<string, JsonSchema>; messages: Record<string, AsyncApiMessage> };
+  components: {
+    schemas: Record<string, JsonSchema>;
+    messages: Record<string, AsyncApiMessage>;
+    securitySchemes?: Record<string, AsyncApiSecurityScheme>;
+  };
   [extension: `x-${string}`]: unknown;
 }
