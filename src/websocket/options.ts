@@ -39,7 +39,11 @@ export interface WebSocketOptions {
   requireSubprotocol?: boolean;
   /** Dependencies run before the handshake, for their effect (default none). */
   dependencies?: unknown[];
-  /** Security schemes checked before the handshake; failing ones answer 401/403 (default none). */
+  /**
+   * Security schemes checked before the handshake, as if listed first in `dependencies`
+   * (schemes, or `Security(scheme, scopes)`); a refusal answers 401/403 and no socket opens.
+   * Anything else is refused at bootstrap (default none).
+   */
   security?: unknown[];
   /** The DTO class of messages the client sends, for the AsyncAPI document. */
   receives?: Function;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { BEARER_SUBPROTOCOL_PREFIX } from '../security/scheme.js';
 
 /** Why an upgrade is refused before the handshake: the HTTP status and detail to answer with. */
 export interface Refusal {
@@ -16,7 +17,8 @@ export function checkOrigin(req: IncomingMessage, allowed: readonly string[] | u
 
 /**
  * Picks the subprotocol: the first of the route's `subprotocols` that the client offered,
- * so the server's order of preference wins. `''` when none was agreed.
+ * so the server's order of preference wins. `''` when none was agreed. A `bearer.<token>`
+ * entry carries credentials, not a protocol: it is never chosen, so never echoed back.
  */
 export function negotiateSubprotocol(
   req: IncomingMessage,
@@ -26,7 +28,7 @@ export function negotiateSubprotocol(
   const offered = (req.headers['sec-websocket-protocol'] ?? '')
     .split(',')
     .map((p) => p.trim())
-    .filter((p) => p !== '');
+    .filter((p) => p !== '' && !p.startsWith(BEARER_SUBPROTOCOL_PREFIX));
   const protocol = supported?.find((p) => offered.includes(p)) ?? '';
   if (protocol === '' && required) {
     const wanted = supported && supported.length > 0 ? supported.join(', ') : '(none configured)';
