@@ -7,6 +7,8 @@ export interface HttpRequestSpec {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
+  /** Extra request headers, e.g. `authorization`. */
+  headers?: Record<string, string>;
 }
 
 export interface HttpWorkload {
@@ -63,7 +65,7 @@ export const HTTP_WORKLOADS: HttpWorkload[] = [
 async function call(base: string, spec: HttpRequestSpec): Promise<{ status: number; type: string; text: string }> {
   const res = await fetch(base + spec.path, {
     method: spec.method,
-    headers: spec.body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...spec.headers, ...(spec.body !== undefined && { 'content-type': 'application/json' }) },
     body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
   });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
@@ -141,7 +143,7 @@ export async function loadHttp(base: string, workload: HttpWorkload, seconds: nu
   const { request } = workload;
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   if (settings.generator === 'wrk') {
-    const run = await runWrk(base + request.path, { method: request.method, body, seconds, ...settings });
+    const run = await runWrk(base + request.path, { method: request.method, body, headers: request.headers, seconds, ...settings });
     return {
       requestsPerSecond: run.requests / run.seconds,
       requests: run.requests,
@@ -152,7 +154,7 @@ export async function loadHttp(base: string, workload: HttpWorkload, seconds: nu
   const result = await autocannon({
     url: base + request.path,
     method: request.method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...request.headers, ...(body !== undefined && { 'content-type': 'application/json' }) },
     body,
     connections: settings.connections,
     pipelining: settings.pipelining,

@@ -42,9 +42,11 @@ const TIMEOUT_SECONDS = 10;
 /** One wrk run from this process's core (wrk inherits the load core's affinity). */
 export function runWrk(
   url: string,
-  { method, body, seconds, connections, pipelining }: { method: string; body?: string; seconds: number; connections: number; pipelining: number },
+  { method, body, headers, seconds, connections, pipelining }: { method: string; body?: string; headers?: Record<string, string>; seconds: number; connections: number; pipelining: number },
 ): Promise<WrkRun> {
-  const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, `--timeout`, `${TIMEOUT_SECONDS}s`, '-s', SCRIPT, url, '--', String(pipelining), method, body ?? ''];
+  // `-H` fills wrk.headers before the script's init, so every pipelined request carries them.
+  const headerArgs = Object.entries(headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, `--timeout`, `${TIMEOUT_SECONDS}s`, ...headerArgs, '-s', SCRIPT, url, '--', String(pipelining), method, body ?? ''];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { timeout: (seconds + TIMEOUT_SECONDS + 30) * 1000 }, (err, stdout) => {
       if (err) return reject(new Error(`wrk failed: ${err.message}`));

@@ -1,0 +1,26 @@
+// Zigmund with a JWTBearer (HS256, jose) guarding GET /me; the secret comes from JWT_SECRET.
+import 'reflect-metadata';
+import type { JWTPayload } from 'jose';
+import { Controller, Get, JWTBearer, Module, Security, bootstrap } from 'zigmund';
+import { serverPort } from './env.js';
+
+const jwt = new JWTBearer({ secret: process.env.JWT_SECRET!, algorithms: ['HS256'] });
+
+@Controller()
+class JwtBenchController {
+  @Get('/hello')
+  hello() {
+    return { message: 'Hello World' };
+  }
+
+  @Get('/me')
+  me(@Security(jwt) claims: JWTPayload) {
+    return { sub: claims.sub };
+  }
+}
+
+@Module({ controllers: [JwtBenchController] })
+class JwtBenchModule {}
+
+const app = await bootstrap(JwtBenchModule, { logStartup: false });
+await app.serve({ port: serverPort() });
