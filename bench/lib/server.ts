@@ -1,6 +1,6 @@
 // Starting, watching and stopping one benchmark server, pinned to the server core.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pin, SERVER_CORE } from './machine.js';
@@ -99,11 +99,11 @@ export class BenchServer {
     return Number(match[1]);
   }
 
-  /** CPU seconds (user + system) the server has used so far. */
+  /** CPU seconds (user + system) the server has used so far, with its child processes (the workers of `serve({ workers })`). */
   cpuSeconds(): number {
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    let ticks = 0;
+    for (const fields of processTree(this.pid)) ticks += Number(fields[11]) + Number(fields[12]);
+    return ticks / CLOCK_TICKS;
   }
 
   /** Stops the server with SIGTERM (so `--cpu-prof` can write), SIGKILL after `graceMs`. */
@@ -119,6 +119,34 @@ export class BenchServer {
   private describe(): string {
     return `${this.child.spawnargs.slice(-1)[0]} (pid ${this.pid}, port ${this.port})`;
   }
+}
+
+/** The /proc/<pid>/stat fields (after the name) of `root` and every live descendant of it. */
+function processTree(root: number): string[][] {
+  const stats = new Map<number, string[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      stats.set(Number(entry), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  const tree = new Set([root]);
+  // fields[1] is the parent pid; passes repeat until no grandchild is left out.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, fields] of stats) {
+      if (!tree.has(pid) && tree.has(Number(fields[1]))) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  const own = stats.get(root);
+  if (!own) throw new Error(`server process ${root} is gone`);
+  return [...tree].map((pid) => stats.get(pid)!);
 }
 
 export function sleep(ms: number): Promise<void> {
