@@ -44,6 +44,11 @@ export { ConnectionClosed, ConnectionTimeout } from './websocket/errors.js';
 export { CloseCode } from './websocket/close-codes.js';
 export type { WebSocketOptions } from './websocket/options.js';
 
+// Rooms and broadcast across processes
+export { Hub } from './hub/hub.js';
+export type { HubOptions, PublishOptions, Publishable } from './hub/hub.js';
+export type { HubAdapter, HubMessage } from './hub/adapter.js';
+
 // Documentation: /openapi.json, /asyncapi.json, /docs, /redoc
 export type { DocsOptions } from './openapi/docs-routes.js';
 export type {

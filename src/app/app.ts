@@ -10,6 +10,7 @@ import type { HttpRouteOptions, ParamSpec, RouteDefinition } from '../http/route
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { createRequestListener, createUpgradeListener } from '../http/server.js';
+import { Hub, type HubOptions } from '../hub/hub.js';
 import type { HttpMethod } from '../metadata/records.js';
 import { asyncapiOf, openapiOf } from '../openapi/app-documents.js';
 import { registerDocsRoutes, type DocsOptions } from '../openapi/docs-routes.js';
@@ -51,6 +52,8 @@ export interface AppOptions extends DocsOptions {
   shutdownGraceMs?: number;
   /** While serving, SIGTERM and SIGINT close the app gracefully and exit with code 0 (default true). */
   handleSignals?: boolean;
+  /** The app's `Hub` (rooms and broadcast): its adapter and the fan-out's `maxBufferedBytes`. */
+  hub?: HubOptions;
 }
 
 /** Where and how `app.serve()` listens. */
@@ -81,6 +84,8 @@ export class App {
   readonly server: Server;
   /** The `node:http` request listener, for in-process requests. */
   readonly handle: RequestListener;
+  /** Rooms and broadcast, the same instance handlers get by asking for a `Hub`. */
+  readonly hub: Hub;
   private readonly table = new RouteTable();
   private readonly named = new Map<string, PathTemplate>();
   private readonly site: RequestSite;
@@ -95,6 +100,7 @@ export class App {
     this.config = options;
     this.lifespan = new Lifespan<App>(this.container, options, this);
     this.site = { app: this, urlPathFor: (name, params) => this.urlPathFor(name, params), formLimits: options.formLimits };
+    this.hub = new Hub(options.hub);
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes });
     this.server = createServer(this.handle);
@@ -136,6 +142,7 @@ export class App {
   addRoute(definition: RouteDefinition): void {
     const settings = {
       container: this.container,
+      hub: this.hub,
       bodyLimit: this.config.bodyLimit ?? DEFAULT_BODY_LIMIT,
       formLimits: this.config.formLimits,
       strictContentType: this.config.strictContentType,
@@ -209,7 +216,7 @@ export class App {
   async serve({ host = '127.0.0.1', port = 8000, workers }: ServeOptions = {}): Promise<string> {
     const count = workerCount(workers);
     if (count > 1 && !isForkedWorker()) return this.serveWorkers(count);
-    await this.lifespan.startup();
+    await this.startup();
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, host, () => {
@@ -248,8 +255,9 @@ export class App {
   }
 
   /** Runs the startup hooks once; `serve()` does it, call it to start an app used only through the TestClient. */
-  startup(): Promise<void> {
-    return this.lifespan.startup();
+  async startup(): Promise<void> {
+    await this.hub.start();
+    await this.lifespan.startup();
   }
 
   /**
@@ -271,6 +279,7 @@ export class App {
     const graceMs = this.config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
     await drain({ server: this.server, listening, sockets, work: this.container.work, graceMs });
     await this.lifespan.shutdown();
+    await this.hub.close().catch((err: unknown) => console.error('zigmund: closing the hub adapter failed', err));
   }
 }
 

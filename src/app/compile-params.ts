@@ -3,6 +3,7 @@ import { BackgroundTasks } from '../di/background-tasks.js';
 import { tokenName, type Container, type ModuleScope } from '../di/container.js';
 import { symbolDisposerOf } from '../di/dispose.js';
 import { UnparsedBody } from '../http/body.js';
+import { Hub } from '../hub/hub.js';
 import type { RequestContext } from '../http/context.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
@@ -43,6 +44,8 @@ export interface InjectEnv {
   /** The path's catch-all parameter, which the router reports under `*`. */
   catchAll?: string;
   container: Container;
+  /** The app's Hub, injected by type. */
+  hub: Hub;
   needs: { json: boolean; form: boolean };
   /** Providers being compiled, outermost first, to name a cycle. */
   chain: unknown[];
@@ -303,6 +306,10 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
     return () => scopes;
   }
   if (type === OAuth2PasswordRequestForm) return compileDependency(OAuth2PasswordRequestForm, { useCache: true }, env, describe(env, spec));
+  if (type === Hub) {
+    const hub = env.hub;
+    return () => hub;
+  }
   if (type === Response) {
     if (env.kind === 'websocket') throw new BootstrapError(`${describe(env, spec)}: WebSocket handlers cannot take a Response`);
     return (ctx) => ctx.response;
@@ -323,7 +330,7 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
   const shown = typeof type === 'function' ? type.name : String(type);
   throw new BootstrapError(
     `${describe(env, spec)}: cannot inject a parameter of type ${shown}; ` +
-      'use a decorator (@Param, @Query, @Body, @Depends, @Inject, …), Request, Response, Arena, BackgroundTasks, Connection or an @Injectable() class',
+      'use a decorator (@Param, @Query, @Body, @Depends, @Inject, …), Request, Response, Arena, BackgroundTasks, Connection, Hub or an @Injectable() class',
   );
 }
 

@@ -11,6 +11,7 @@ import { compileResponseSerializer } from '../validation/response-serializer.js'
 import { compileArgs, type InjectEnv } from './compile-params.js';
 import type { Container } from '../di/container.js';
 import { parsePath } from '../http/path-template.js';
+import type { Hub } from '../hub/hub.js';
 
 /** A route ready to serve: everything reflective was done when it was compiled. */
 export interface CompiledRoute {
@@ -21,6 +22,7 @@ export interface CompiledRoute {
 
 export interface CompileSettings {
   container: Container;
+  hub: Hub;
   bodyLimit: number;
   formLimits?: Partial<FormLimits>;
   /** `false` parses a JSON route's body sent without a content type as JSON (default true). */
@@ -45,6 +47,7 @@ export function compileInjection(definition: RouteDefinition, settings: CompileS
     pathParams: new Set(template.params.map((p) => p.name)),
     catchAll: template.catchAll,
     container: settings.container,
+    hub: settings.hub,
     needs: { json: false, form: false },
     chain: [],
     scope: settings.container.scopeOf(definition),
