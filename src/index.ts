@@ -48,6 +48,9 @@ export type { WebSocketOptions } from './websocket/options.js';
 export { Hub } from './hub/hub.js';
 export type { HubOptions, PublishOptions, Publishable } from './hub/hub.js';
 export type { HubAdapter, HubMessage } from './hub/adapter.js';
+export { clusterAdapter, startClusterRelay } from './hub/cluster-adapter.js';
+export { redisAdapter } from './hub/redis-adapter.js';
+export type { RedisAdapterOptions, RedisClient } from './hub/redis-adapter.js';
 
 // Documentation: /openapi.json, /asyncapi.json, /docs, /redoc
 export type { DocsOptions } from './openapi/docs-routes.js';

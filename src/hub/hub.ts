@@ -40,6 +40,9 @@ export class Hub {
   private readonly maxBufferedBytes: number | undefined;
   private readonly members = new Map<string, Set<Connection>>();
   private readonly memberships = new Map<Connection, Set<string>>();
+  // The last subscribe or unsubscribe asked of the adapter for a room, until it has settled:
+  // each waits for the one before, so the adapter sees them in the order they were asked for.
+  private readonly pending = new Map<string, Promise<void>>();
   private starting: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
 
@@ -62,25 +65,32 @@ export class Hub {
     return this.closing;
   }
 
-  /** Adds `conn` to `room`; it leaves every room by itself when it starts closing. A closed connection is not added. */
-  join(room: string, conn: Connection): void {
-    if (!conn.isOpen) return;
-    void this.start().catch(noop);
+  /**
+   * Adds `conn` to `room`; it leaves every room by itself when it starts closing. A closed
+   * connection is not added. Publishes made here reach it at once; the promise, which never
+   * rejects, resolves once the adapter subscribed the room, so that publishes made elsewhere
+   * from then on reach it too (await it before telling the client it has joined).
+   */
+  join(room: string, conn: Connection): Promise<void> {
+    if (!conn.isOpen) return RESOLVED;
+    const started = this.start().catch(noop);
     let rooms = this.memberships.get(conn);
     if (rooms === undefined) {
       rooms = new Set();
       this.memberships.set(conn, rooms);
       onEnding(conn, () => this.leaveAll(conn));
     }
-    if (rooms.has(room)) return;
-    rooms.add(room);
-    let set = this.members.get(room);
-    if (set === undefined) {
-      set = new Set();
-      this.members.set(room, set);
-      this.tell('subscribe', room);
+    if (!rooms.has(room)) {
+      rooms.add(room);
+      let set = this.members.get(room);
+      if (set === undefined) {
+        set = new Set();
+        this.members.set(room, set);
+        this.tell('subscribe', room, started);
+      }
+      set.add(conn);
     }
-    set.add(conn);
+    return this.pending.get(room) ?? RESOLVED;
   }
 
   /** Removes `conn` from `room` (nothing happens when it is not a member). */
@@ -140,20 +150,25 @@ export class Hub {
     const set = this.members.get(room);
     if (set === undefined || !set.delete(conn) || set.size > 0) return;
     this.members.delete(room);
-    this.tell('unsubscribe', room);
+    this.tell('unsubscribe', room, RESOLVED);
   }
 
-  private tell(what: 'subscribe' | 'unsubscribe', room: string): void {
-    try {
-      const done = this.adapter[what](room);
-      if (done instanceof Promise) done.catch((err: unknown) => console.error(`zigmund: hub adapter ${what}(${room}) failed`, err));
-    } catch (err) {
-      console.error(`zigmund: hub adapter ${what}(${room}) failed`, err);
-    }
+  private tell(what: 'subscribe' | 'unsubscribe', room: string, after: Promise<unknown>): void {
+    const previous = this.pending.get(room) ?? after;
+    const done: Promise<void> = previous.then(async () => {
+      try {
+        await this.adapter[what](room);
+      } catch (err) {
+        console.error(`zigmund: hub adapter ${what}(${room}) failed`, err);
+      }
+      if (this.pending.get(room) === done) this.pending.delete(room);
+    });
+    this.pending.set(room, done);
   }
 }
 
 const noop = () => undefined;
+const RESOLVED = Promise.resolve();
 
 function toMessage(room: string, data: Publishable): HubMessage {
   if (typeof data === 'string') return { room, binary: false, payload: Buffer.from(data) };
