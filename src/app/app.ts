@@ -10,6 +10,7 @@ import type { HttpRouteOptions, ParamSpec, RouteDefinition } from '../http/route
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { createRequestListener, createUpgradeListener } from '../http/server.js';
+import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
 import { Hub, type HubOptions } from '../hub/hub.js';
 import type { HttpMethod } from '../metadata/records.js';
 import { asyncapiOf, openapiOf } from '../openapi/app-documents.js';
@@ -100,7 +101,8 @@ export class App {
     this.config = options;
     this.lifespan = new Lifespan<App>(this.container, options, this);
     this.site = { app: this, urlPathFor: (name, params) => this.urlPathFor(name, params), formLimits: options.formLimits };
-    this.hub = new Hub(options.hub);
+    // The workers of serve({ workers }) share rooms through the primary unless told otherwise.
+    this.hub = new Hub({ ...options.hub, adapter: options.hub?.adapter ?? (isForkedWorker() ? clusterAdapter() : undefined) });
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes });
     this.server = createServer(this.handle);
@@ -237,6 +239,7 @@ export class App {
 
   /** The primary of `serve({ workers })`: the app's hooks run in the workers, not here. */
   private async serveWorkers(count: number): Promise<string> {
+    startClusterRelay();
     this.supervisor = new WorkerSupervisor({
       count,
       title: this.config.title ?? 'app',

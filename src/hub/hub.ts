@@ -59,9 +59,10 @@ export class Hub {
     return this.starting;
   }
 
-  /** Stops the adapter, once; the app does it at shutdown. Members stay in their rooms. */
+  /** Stops the adapter, once, if it was started; the app does it at shutdown. Members stay in their rooms. */
   close(): Promise<void> {
-    this.closing ??= Promise.resolve(this.starting).then(() => this.adapter.close());
+    const stop = () => this.adapter.close();
+    this.closing ??= this.starting === undefined ? RESOLVED : this.starting.then(stop, stop);
     return this.closing;
   }
 

@@ -1,6 +1,7 @@
 // A chat app for the multi-process Hub tests. HUB_ADAPTER=redis (with REDIS_URL): one process
-// on Redis, printing {"url"} when listening. HUB_ADAPTER=cluster: a primary that relays and
-// forks two workers on one port, printing {"url"} once both listen.
+// on Redis, printing {"url"} when listening. HUB_ADAPTER=cluster: a primary of its own that
+// relays and forks two workers on one port, printing {"url"} once both listen.
+// HUB_ADAPTER=workers: serve({ workers: 2 }) with no adapter set.
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { Connection, Controller, Hub, Module, Param, WebSocket, bootstrap, clusterAdapter, redisAdapter, startClusterRelay } from 'zigmund';
@@ -20,7 +21,11 @@ class ChatModule {}
 
 const mode = process.env.HUB_ADAPTER;
 
-if (mode === 'cluster' && cluster.isPrimary) {
+if (mode === 'workers') {
+  const app = await bootstrap(ChatModule, { logStartup: false });
+  const url = await app.serve({ port: 0, workers: 2 });
+  if (cluster.isPrimary) console.log(JSON.stringify({ url }));
+} else if (mode === 'cluster' && cluster.isPrimary) {
   startClusterRelay();
   let listening = 0;
   for (let i = 0; i < 2; i++) {

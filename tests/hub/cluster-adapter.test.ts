@@ -3,8 +3,13 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 import { from, Member, series, startChat } from './chat-processes.js';
 
-test('clusterAdapter: members on two workers get each other’s messages once, in order, relayed by the primary', async () => {
-  const chat = await startChat({ HUB_ADAPTER: 'cluster' });
+const setups = [
+  ['clusterAdapter() in a cluster of its own', 'cluster'],
+  ['serve({ workers: 2 }) with no adapter set', 'workers'],
+] as const;
+
+for (const [setup, mode] of setups) test(`${setup}: members on two workers get each other’s messages once, in order, relayed by the primary`, async () => {
+  const chat = await startChat({ HUB_ADAPTER: mode });
   // node:cluster hands connections to the workers in turn: join until both have a member.
   const members: Member[] = [];
   while (new Set(members.map((m) => m.pid)).size < 2 && members.length < 20) members.push(await Member.join(chat.url, 'room'));
