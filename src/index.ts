@@ -37,6 +37,12 @@ export type { StreamOptions, SseOptions, FileResponseOptions } from './http/resp
 export type { ServerSentEvent } from './http/stream.js';
 export { StreamWithoutResponse } from './http/stream.js';
 
+// Mounting and proxies
+export { staticFiles } from './http/static-files.js';
+export type { StaticFilesOptions } from './http/static-files.js';
+export type { NodeHandler } from './http/mount.js';
+export type { TrustProxy } from './http/origin.js';
+
 // WebSockets
 export { Connection } from './websocket/connection.js';
 export { Message } from './websocket/message.js';

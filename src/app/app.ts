@@ -1,4 +1,5 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { Arena } from '../di/arena.js';
 import { Container } from '../di/container.js';
@@ -9,6 +10,8 @@ import { Response } from '../http/response.js';
 import type { HttpRouteOptions, ParamSpec, RouteDefinition } from '../http/route.js';
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
+import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
+import type { TrustProxy } from '../http/origin.js';
 import { createRequestListener, createUpgradeListener } from '../http/server.js';
 import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
 import { Hub, type HubOptions } from '../hub/hub.js';
@@ -55,6 +58,17 @@ export interface AppOptions extends DocsOptions {
   handleSignals?: boolean;
   /** The app's `Hub` (rooms and broadcast): its adapter and the fan-out's `maxBufferedBytes`. */
   hub?: HubOptions;
+  /**
+   * The path prefix a proxy serves the app under (`/api`), as FastAPI's `root_path`: shown in
+   * `req.fullUrl`, `req.urlFor` and the docs. A request target that still starts with it is
+   * routed without it.
+   */
+  rootPath?: string;
+  /**
+   * Believe `X-Forwarded-Proto`, `-Host` and `-For` (default false: they are ignored): `true`
+   * for any number of proxies, a number for that many in front of the app.
+   */
+  trustProxy?: TrustProxy;
 }
 
 /** Where and how `app.serve()` listens. */
@@ -87,6 +101,8 @@ export class App {
   readonly handle: RequestListener;
   /** Rooms and broadcast, the same instance handlers get by asking for a `Hub`. */
   readonly hub: Hub;
+  /** The `node:http` 'upgrade' listener, through which WebSockets open. */
+  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   private readonly table = new RouteTable();
   private readonly named = new Map<string, PathTemplate>();
   private readonly site: RequestSite;
@@ -96,6 +112,7 @@ export class App {
   private closing: Promise<void> | undefined;
   private stopSignals: (() => void) | undefined;
   private supervisor: WorkerSupervisor | undefined;
+  private readonly mounted: App[] = [];
 
   constructor(options: AppOptions = {}) {
     this.config = options;
@@ -104,9 +121,11 @@ export class App {
     // The workers of serve({ workers }) share rooms through the primary unless told otherwise.
     this.hub = new Hub({ ...options.hub, adapter: options.hub?.adapter ?? (isForkedWorker() ? clusterAdapter() : undefined) });
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-    this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes });
+    const proxy = { rootPath: mountPrefix(options.rootPath ?? '', 'rootPath'), trustProxy: trustProxyOption(options.trustProxy) };
+    this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes, ...proxy });
+    this.handleUpgrade = createUpgradeListener(this.table, proxy);
     this.server = createServer(this.handle);
-    this.server.on('upgrade', createUpgradeListener(this.table));
+    this.server.on('upgrade', this.handleUpgrade);
     this.server.on('clientError', (err, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       else socket.destroy(err);
@@ -206,6 +225,28 @@ export class App {
     return this;
   }
 
+  /**
+   * Serves `target` under `prefix`: another Zigmund app (its routes, WebSockets, and its own
+   * `/docs` and `/openapi.json` under the prefix), `staticFiles({ directory })`, or any Node
+   * `(req, res)` handler such as an Express app. This app's own routes win over the mount.
+   * @example app.mount('/static', staticFiles({ directory: 'public' })).mount('/legacy', expressApp);
+   */
+  mount(prefix: string, target: App | NodeHandler): this {
+    const path = mountPrefix(prefix, 'app.mount()');
+    if (target === this) throw new BootstrapError('app.mount(): an app cannot mount itself');
+    let endpoints;
+    if (target instanceof App) endpoints = appMount(path, target);
+    else if (typeof target === 'function') endpoints = handlerMount(path, target, path || '/');
+    else throw new BootstrapError(`app.mount(${JSON.stringify(prefix)}): mount a Zigmund app or a (req, res) function`);
+    try {
+      this.table.addMount(path, endpoints);
+    } catch (err) {
+      throw new BootstrapError(`app.mount(): ${(err as Error).message}`);
+    }
+    if (target instanceof App) this.mounted.push(target);
+    return this;
+  }
+
   private route(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {
     this.addRoute(functionRoute('http', method, path, handler, options, `${method} ${path}`, [Request, Response, Arena]));
     return this;
@@ -261,6 +302,8 @@ export class App {
   async startup(): Promise<void> {
     await this.hub.start();
     await this.lifespan.startup();
+    await this.lifespan.startup();
+    for (const app of this.mounted) await app.startup();
   }
 
   /**
@@ -280,7 +323,8 @@ export class App {
     this.listening = false;
     const sockets = shutdownSteps(this.sockets);
     const graceMs = this.config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
-    await drain({ server: this.server, listening, sockets, work: this.container.work, graceMs });
+    // Mounted apps close their WebSockets and wait for their own work while this server drains.
+    await Promise.all([drain({ server: this.server, listening, sockets, work: this.container.work, graceMs }), ...this.mounted.map((app) => app.close())]);
     await this.lifespan.shutdown();
     await this.hub.close().catch((err: unknown) => console.error('zigmund: closing the hub adapter failed', err));
   }
@@ -300,6 +344,19 @@ function functionRoute(kind: 'http' | 'websocket', method: HttpMethod, path: str
     tags: options.tags ?? [],
     dependencies: options.dependencies ?? [],
   };
+}
+
+/** `/api/` → `/api`, `/` → ``: a literal path prefix, without parameters. */
+function mountPrefix(prefix: string, what: string): string {
+  const path = `/${prefix}`.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  if (/[:*?#{}\s]/.test(path)) throw new BootstrapError(`${what}: ${JSON.stringify(prefix)} must be a literal path, without parameters, wildcards or a query`);
+  return path;
+}
+
+function trustProxyOption(value: TrustProxy | undefined): TrustProxy {
+  if (value === undefined || typeof value === 'boolean') return value ?? false;
+  if (Number.isInteger(value) && value >= 0) return value;
+  throw new BootstrapError(`trustProxy: true, false or a number of proxies, not ${String(value)}`);
 }
 
 /** Creates an app without classes; routes are added with `app.get(...)`, `app.websocket(...)`, … */

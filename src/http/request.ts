@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { TLSSocket } from 'node:tls';
 import { parseCookie } from 'cookie';
 import { DEFAULT_FORM_LIMITS, parseForm, parseJson, readBody, type FormData, type FormLimits } from './body.js';
+import { clientIp, hostOf, originOf, routeTarget, schemeOf } from './origin.js';
 
 export type QueryValues = Record<string, string | string[] | undefined>;
 
@@ -58,14 +58,7 @@ export class Request {
    */
   urlFor(name: string, params: Record<string, unknown> = {}): string {
     if (!this.site) throw new Error('urlFor: this request is not served by an app');
-    return new URL(this.site.urlPathFor(name, params), this.origin).href;
-  }
-
-  /** `scheme://host` as the client addressed this server. */
-  private get origin(): string {
-    const scheme = this.raw.socket instanceof TLSSocket ? 'https' : 'http';
-    const host = this.raw.headers.host ?? `${this.raw.socket?.localAddress ?? 'localhost'}:${this.raw.socket?.localPort ?? ''}`;
-    return `${scheme}://${host}`;
+    return this.baseUrl + this.site.urlPathFor(name, params);
   }
 
   get method(): string {
@@ -93,9 +86,25 @@ export class Request {
     return this.cookieCache;
   }
 
-  /** The peer's address. */
+  /** The client's address: the socket's peer, or with `trustProxy` the client `X-Forwarded-For` names. */
   get ip(): string | undefined {
-    return this.raw.socket?.remoteAddress;
+    return clientIp(this.raw, originOf(this.raw));
+  }
+
+  /** The path prefix before this app's routes: the app's `rootPath`, then the prefixes of the mounts it is under. */
+  get rootPath(): string {
+    return originOf(this.raw)?.rootPath ?? '';
+  }
+
+  /** Scheme, host and `rootPath` as the client sees them (`https://shop.example/api`); with `trustProxy`, from `X-Forwarded-Proto/-Host`. */
+  get baseUrl(): string {
+    const origin = originOf(this.raw);
+    return `${schemeOf(this.raw, origin)}://${hostOf(this.raw, origin)}${origin?.rootPath ?? ''}`;
+  }
+
+  /** The absolute URL the client asked for, e.g. `https://shop.example/api/items/3?full=1`. */
+  get fullUrl(): string {
+    return this.baseUrl + routeTarget(this.url, originOf(this.raw));
   }
 
   /** The raw body, read once (within the body limit) and kept. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import http from 'node:http';
 import FindMyWay from 'find-my-way';
 import type { HttpMethod } from '../metadata/records.js';
 import type { RequestContext } from './context.js';
@@ -23,6 +24,8 @@ export interface RouteEntry {
   head: boolean;
   /** Names of the path's `:name` parameters: each must match a non-empty segment. */
   segmentParams: string[];
+  /** Served by a mount (`app.mount`): a route declared at the same path replaces it. */
+  mount?: true;
 }
 
 /** A matched route, as find-my-way returns it (no copy per request). */
@@ -35,6 +38,8 @@ export interface Match {
 export type Lookup = Match | 'bad-url' | null;
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+// A mounted Node handler may serve any method Node parses (PROPFIND, PURGE, …).
+const MOUNT_METHODS = http.METHODS as HttpMethod[];
 const ON_BAD_URL = () => undefined;
 
 /** The one route table of an app, HTTP and WebSocket routes together, on find-my-way's radix tree. */
@@ -45,9 +50,10 @@ export class RouteTable {
   /** Adds an HTTP endpoint; a GET also answers HEAD unless a HEAD route exists. Throws on duplicates. */
   addHttp(method: HttpMethod, path: string, endpoint: HttpEndpoint): void {
     const entry = this.entryFor(method, path);
-    if (entry.http && !entry.head) throw new Error(`duplicate route ${method} ${path}`);
+    if (entry.http && !entry.head && !entry.mount) throw new Error(`duplicate route ${method} ${path}`);
     entry.http = endpoint;
     entry.head = false;
+    delete entry.mount;
     if (method === 'GET') {
       const head = this.entryFor('HEAD', path);
       if (!head.http) Object.assign(head, { http: endpoint, head: true });
@@ -58,6 +64,23 @@ export class RouteTable {
     const entry = this.entryFor('GET', path);
     if (entry.socket) throw new Error(`duplicate WebSocket route ${path}`);
     entry.socket = endpoint;
+  }
+
+  /**
+   * Hands every method of `prefix` and everything below it to a mount; the app's own routes
+   * still win (find-my-way prefers a static or parametric match to a wildcard). Throws when
+   * `prefix` is mounted already.
+   */
+  addMount(prefix: string, endpoints: { http: HttpEndpoint; socket: SocketEndpoint }): void {
+    for (const method of MOUNT_METHODS) {
+      for (const path of [`${prefix}/*`, prefix || '/']) {
+        const entry = this.entryFor(method, path);
+        if (entry.mount) throw new Error(`${prefix || '/'} is mounted twice`);
+        if (entry.http) continue;
+        Object.assign(entry, { http: endpoints.http, head: false, mount: true });
+        if (method === 'GET' && !entry.socket) entry.socket = endpoints.socket;
+      }
+    }
   }
 
   find(method: string, url: string): Lookup {

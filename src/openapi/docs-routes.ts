@@ -7,7 +7,7 @@ import { Response } from '../http/response.js';
 import type { HttpRouteOptions } from '../http/route.js';
 import { asyncapiOf, openapiOf, type DocumentedApp } from './app-documents.js';
 import { redocPage, swaggerUiPage } from './pages.js';
-import type { DocumentInfo } from './types.js';
+import type { DocumentInfo, OpenApiDocument } from './types.js';
 
 /** The documentation options of `createApp()` and `bootstrap()`. */
 export interface DocsOptions extends DocumentInfo {
@@ -66,7 +66,10 @@ export function registerDocsRoutes(app: DocsHost): void {
   const redocUrl = config.redocUrl === undefined ? '/redoc' : config.redocUrl;
   const title = config.title ?? 'Zigmund';
 
-  if (openapiUrl !== null) app.get(openapiUrl, () => Response.json(openapiOf(app), 200, REVALIDATE), HIDDEN);
+  // Behind a proxy's prefix or under a mount, the pages and the document carry the root path
+  // (`req.rootPath`): the pages load the document and assets through it, and the document
+  // lists it first in `servers`, as FastAPI does, so "Try it out" reaches the routes.
+  if (openapiUrl !== null) app.get(openapiUrl, (req: Request) => Response.json(withRootPath(openapiOf(app), req.rootPath), 200, REVALIDATE), HIDDEN);
   if (asyncapiUrl !== null) app.get(asyncapiUrl, () => Response.json(asyncapiOf(app), 200, REVALIDATE), HIDDEN);
   // Both pages read the OpenAPI document.
   if (openapiUrl === null) return;
@@ -74,26 +77,44 @@ export function registerDocsRoutes(app: DocsHost): void {
   if (docsUrl !== null) {
     const assets = under(docsUrl, `assets/swagger-ui@${SWAGGER_UI_VERSION}`);
     const oauth2RedirectUrl = under(docsUrl, 'oauth2-redirect');
-    const page = swaggerUiPage({
-      title,
-      openapiUrl,
-      assets,
-      oauth2RedirectUrl,
-      parameters: config.swaggerUiParameters,
-      initOAuth: config.swaggerUiInitOAuth,
-    });
-    app.get(docsUrl, () => Response.html(page, 200, REVALIDATE), HIDDEN);
-    const redirectPage = `<!doctype html>\n<html lang="en">\n<body>\n<script src="${assets}/oauth2-redirect.js"></script>\n</body>\n</html>\n`;
-    app.get(oauth2RedirectUrl, () => Response.html(redirectPage, 200, REVALIDATE), HIDDEN);
+    const page = perRootPath((root) =>
+      swaggerUiPage({
+        title,
+        openapiUrl: root + openapiUrl,
+        assets: root + assets,
+        oauth2RedirectUrl: root + oauth2RedirectUrl,
+        parameters: config.swaggerUiParameters,
+        initOAuth: config.swaggerUiInitOAuth,
+      }),
+    );
+    app.get(docsUrl, (req: Request) => Response.html(page(req.rootPath), 200, REVALIDATE), HIDDEN);
+    const redirectPage = perRootPath((root) => `<!doctype html>\n<html lang="en">\n<body>\n<script src="${root}${assets}/oauth2-redirect.js"></script>\n</body>\n</html>\n`);
+    app.get(oauth2RedirectUrl, (req: Request) => Response.html(redirectPage(req.rootPath), 200, REVALIDATE), HIDDEN);
     serveAssets(app, assets, SWAGGER_UI_DIR, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
   }
 
   if (redocUrl !== null) {
     const assets = under(redocUrl, `assets/redoc@${REDOC_VERSION}`);
-    const page = redocPage({ title, openapiUrl, assets });
-    app.get(redocUrl, () => Response.html(page, 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
+    const page = perRootPath((root) => redocPage({ title, openapiUrl: root + openapiUrl, assets: root + assets }));
+    app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
     serveAssets(app, assets, join(REDOC_DIR, 'bundles'), ['redoc.standalone.js']);
   }
+}
+
+/** A page rendered once per root path it is asked under (an app is mounted at a handful at most). */
+function perRootPath(render: (rootPath: string) => string): (rootPath: string) => string {
+  const pages = new Map<string, string>();
+  return (rootPath) => {
+    let page = pages.get(rootPath);
+    if (page === undefined) pages.set(rootPath, (page = render(rootPath)));
+    return page;
+  };
+}
+
+/** The document with the root path as its first server, unless it is listed already. */
+function withRootPath(document: OpenApiDocument, rootPath: string): OpenApiDocument {
+  if (rootPath === '' || document.servers?.some((server) => server.url === rootPath)) return document;
+  return { ...document, servers: [{ url: rootPath }, ...(document.servers ?? [])] };
 }
 
 // Only the listed files, so no other file of the package (or beyond it) can be asked for;

@@ -1,0 +1,79 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { enterMount, originOf, routeTarget } from './origin.js';
+import type { HttpEndpoint, SocketEndpoint } from './router.js';
+import { refuseUpgrade } from './server.js';
+
+/** Any Node `(req, res)` handler: an Express or Connect app, `staticFiles()`, a plain function. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => unknown;
+
+/** A Zigmund app as a mount sees it: its request and upgrade listeners. */
+export interface MountedApp {
+  readonly handle: RequestListener;
+  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+}
+
+type WithOriginalUrl = IncomingMessage & { originalUrl?: string };
+
+function answer(res: ServerResponse, status: number, detail: string): void {
+  if (res.headersSent) return void res.destroy();
+  const body = JSON.stringify({ detail });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The route-table endpoints of a Zigmund app mounted at `prefix`: it routes on the rest of
+ * the path and sees `prefix` as part of its root path (its docs, `req.fullUrl`); its WebSocket
+ * routes are reached through the mount too.
+ */
+export function appMount(prefix: string, app: MountedApp): { http: HttpEndpoint; socket: SocketEndpoint } {
+  return {
+    http: {
+      handle(ctx, res) {
+        if (!enterMount(ctx.raw, prefix)) return answer(res, 404, 'Not Found');
+        app.handle(ctx.raw, res);
+      },
+    },
+    socket: {
+      upgrade(req, socket, head) {
+        if (!enterMount(req, prefix)) return refuseUpgrade(socket, 404, 'Not Found');
+        app.handleUpgrade(req, socket, head);
+      },
+    },
+  };
+}
+
+/**
+ * The endpoints of a Node handler mounted at `prefix`: as Express's own mounting does, it sees
+ * `req.url` without the prefix, and the target as sent in `req.originalUrl`. What it leaves
+ * unanswered (`next()`) is a 404; what it throws, a 500.
+ */
+export function handlerMount(prefix: string, handler: NodeHandler, name: string): { http: HttpEndpoint; socket: SocketEndpoint } {
+  const failed = (res: ServerResponse, err: unknown) => {
+    console.error(`zigmund: the handler mounted at ${name} failed`, err);
+    answer(res, 500, 'Internal Server Error');
+  };
+  return {
+    http: {
+      handle(ctx, res) {
+        const req = ctx.raw as WithOriginalUrl;
+        if (!enterMount(req, prefix)) return answer(res, 404, 'Not Found');
+        req.originalUrl ??= req.url;
+        req.url = routeTarget(req.url ?? '/', originOf(req));
+        const next = (err?: unknown) => (err ? failed(res, err) : answer(res, 404, 'Not Found'));
+        try {
+          const done = handler(req, res, next);
+          if (done instanceof Promise) done.catch((err) => failed(res, err));
+        } catch (err) {
+          failed(res, err);
+        }
+      },
+    },
+    socket: {
+      upgrade(_req, socket) {
+        refuseUpgrade(socket, 404, 'Not Found');
+      },
+    },
+  };
+}

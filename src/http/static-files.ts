@@ -1,0 +1,87 @@
+import { realpathSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { isInside, lookupFile, writeSentFile, type FileLookup } from './file.js';
+import type { NodeHandler } from './mount.js';
+
+/** Options of `staticFiles()`. */
+export interface StaticFilesOptions {
+  /** The folder served; it must exist. Nothing outside it is ever served, symlinks included. */
+  directory: string;
+  /**
+   * HTML mode, as Starlette's: a folder answers its `index.html` (a folder asked without its
+   * trailing slash is redirected to it), and a missing file the folder's `404.html` if there is one.
+   */
+  html?: boolean;
+  /** `Cache-Control: public, max-age=…` in seconds (default 0: browsers revalidate with the ETag). */
+  maxAgeSec?: number;
+}
+
+type WithOriginalUrl = IncomingMessage & { originalUrl?: string };
+
+// Spellings of a path separator or of NUL that the file system must never see: a backslash
+// (a separator on Windows, and a way around `..` checks that split on `/`) and NUL.
+const REFUSED = /\\|%5c|%00|\0/i;
+
+/**
+ * Serves the files of a folder, for `app.mount('/static', staticFiles({ directory: 'public' }))`:
+ * GET and HEAD, with ETag, Last-Modified, Range and 304 from `@fastify/send`. Dot files,
+ * paths out of the folder (`..` in any encoding, backslashes, NUL, symlinks pointing out)
+ * and missing files are all the same 404.
+ */
+export function staticFiles(options: StaticFilesOptions): NodeHandler {
+  let root: string;
+  try {
+    root = realpathSync(options.directory);
+  } catch {
+    throw new Error(`staticFiles(): the directory ${JSON.stringify(options.directory)} does not exist`);
+  }
+  if (!statSync(root).isDirectory()) throw new Error(`staticFiles(): ${JSON.stringify(options.directory)} is not a directory`);
+  const html = options.html === true;
+  const sendOptions = { dotfiles: 'ignore' as const, index: html ? ['index.html'] : false, maxAge: (options.maxAgeSec ?? 0) * 1000 };
+  const notFoundPage = html ? join(root, '404.html') : undefined;
+
+  return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
+    const path = query === -1 ? target : target.slice(0, query);
+    if (REFUSED.test(path)) return plain(res, 404, 'Not Found');
+    const found = await lookupFile(req, root, path, sendOptions);
+    if ('redirect' in found) {
+      if (!html) return plain(res, 404, 'Not Found');
+      const sent = (req as WithOriginalUrl).originalUrl ?? target;
+      const end = sent.indexOf('?');
+      const location = end === -1 ? `${sent}/` : `${sent.slice(0, end)}/${sent.slice(end)}`;
+      return plain(res, 307, 'Temporary Redirect', { location });
+    }
+    if ('stream' in found) {
+      if (await isInside(root, found.path)) return writeSentFile(res, found, found.headers, req.method === 'HEAD');
+      found.stream.destroy();
+    } else if (found.status === 412 || found.status === 416) {
+      return plain(res, found.status, found.status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', rangeOf(found));
+    }
+    if (notFoundPage !== undefined) return notFound(req, res, root, notFoundPage);
+    plain(res, 404, 'Not Found');
+  };
+}
+
+// HTML mode answers a miss with the folder's own 404.html, when it has one.
+async function notFound(req: IncomingMessage, res: ServerResponse, root: string, page: string): Promise<void> {
+  // Without the request's ranges and validators: they were about the file that is missing.
+  const bare = Object.assign(Object.create(req) as IncomingMessage, { headers: {} });
+  const found = await lookupFile(bare, root, '/404.html', { dotfiles: 'ignore', index: false, cacheControl: false, etag: false, lastModified: false });
+  if (!('stream' in found) || !(await isInside(root, page))) return plain(res, 404, 'Not Found');
+  return writeSentFile(res, { ...found, status: 404 }, found.headers, req.method === 'HEAD');
+}
+
+function rangeOf(found: FileLookup): Record<string, string> {
+  const range = found.headers['content-range'];
+  return typeof range === 'string' ? { 'content-range': range } : {};
+}
+
+function plain(res: ServerResponse, status: number, detail: string, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify({ detail });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
