@@ -6,7 +6,8 @@ import { BootstrapError, createApp, type Request } from 'zigmund';
 const whoami = (req: Request) => ({ url: req.url, path: req.path, fullUrl: req.fullUrl, baseUrl: req.baseUrl, ip: req.ip, rootPath: req.rootPath });
 
 const trusting = createApp({ logStartup: false, handleSignals: false, trustProxy: true });
-trusting.get('/items/:id', whoami);
+trusting.get('/items/:id', whoami, { name: 'item' });
+trusting.get('/link', (req: Request) => ({ link: req.urlFor('item', { id: 9 }) }));
 const trustingUrl = await trusting.serve({ port: 0 });
 
 const oneHop = createApp({ logStartup: false, handleSignals: false, trustProxy: 1 });
@@ -18,7 +19,8 @@ direct.get('/items/:id', whoami);
 const directUrl = await direct.serve({ port: 0 });
 
 const prefixed = createApp({ logStartup: false, handleSignals: false, rootPath: '/api/', title: 'Behind a proxy' });
-prefixed.get('/items/:id', whoami);
+prefixed.get('/items/:id', whoami, { name: 'item' });
+prefixed.get('/link', (req: Request) => ({ link: req.urlFor('item', { id: 9 }) }));
 const prefixedUrl = await prefixed.serve({ port: 0 });
 
 after(() => Promise.all([trusting.close(), oneHop.close(), direct.close(), prefixed.close()]));
@@ -74,6 +76,15 @@ test('rootPath: the docs load the document through it, and the document lists it
   const page = await (await fetch(`${prefixedUrl}/docs`)).text();
   assert.match(page, /\/api\/openapi\.json/);
   assert.match(page, /\/api\/docs\/assets\/swagger-ui@/);
+});
+
+test('req.urlFor honours trustProxy and rootPath', async () => {
+  const forwarded = await fetch(`${trustingUrl}/link`, { headers: FORWARDED });
+  assert.deepEqual(await forwarded.json(), { link: 'https://shop.example/items/9' });
+  const prefixedLink = await fetch(`${prefixedUrl}/link`);
+  assert.deepEqual(await prefixedLink.json(), { link: `${prefixedUrl}/api/items/9` });
+  const kept = await fetch(`${prefixedUrl}/api/link`);
+  assert.deepEqual(await kept.json(), { link: `${prefixedUrl}/api/items/9` });
 });
 
 test('rootPath and trustProxy are checked at creation', () => {
