@@ -20,6 +20,9 @@ const CLOSE_GRACE_MS = 5_000;
 const OWNER = Symbol('zigmund.connection');
 type OwnedSocket = WebSocket & { [OWNER]: Connection };
 
+/** Where a connection is in its life. */
+type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed';
+
 const validators = new WeakMap<Function, DtoValidator>();
 
 /**
@@ -46,8 +49,9 @@ export class Connection {
   private readonly transport: Duplex;
   private readonly inbox: Inbox;
   private readonly gate: SendGate;
+  // One state, as Starlette's WebSocketState; `ending` is how it ended, set on leaving 'open'.
+  private state: ConnectionState = 'connecting';
   private ending: CloseInfo | undefined;
-  private ended = false;
   private closedPromise: Promise<CloseInfo> | undefined;
   private resolveClosed: ((info: CloseInfo) => void) | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
@@ -58,7 +62,7 @@ export class Connection {
   static {
     pushEncoded = (conn, frame, maxBufferedBytes) => conn.gate.push(frame, maxBufferedBytes ?? conn.limits.maxBufferedBytes);
     onEnding = (conn, listener) => {
-      if (conn.ending !== undefined) return listener();
+      if (conn.isEnding()) return listener();
       (conn.endingListeners ??= []).push(listener);
     };
   }
@@ -91,7 +95,7 @@ export class Connection {
   get closed(): Promise<CloseInfo> {
     // Made on first use: most connections are never asked.
     if (this.closedPromise === undefined) {
-      if (this.ended) this.closedPromise = Promise.resolve(this.ending!);
+      if (this.state === 'closed') this.closedPromise = Promise.resolve(this.ending!);
       else this.closedPromise = new Promise((resolve) => (this.resolveClosed = resolve));
     }
     return this.closedPromise;
@@ -134,7 +138,7 @@ export class Connection {
   /** Like `receive()`, waiting at most `ms` instead of `idleTimeoutMs` (0 = forever). */
   receiveWithTimeout(ms: number): Promise<Message> {
     nonNegative('timeout', ms);
-    return this.inbox.take(ms, this.limits.maxPendingMessages, this.ending === undefined ? undefined : this.closedError());
+    return this.inbox.take(ms, this.limits.maxPendingMessages, this.isEnding() ? this.closedError() : undefined);
   }
 
   /** Alias of `receiveWithTimeout(ms)`, Zigmund's name. */
@@ -210,7 +214,7 @@ export class Connection {
 
   /** True until either side starts closing. */
   get isOpen(): boolean {
-    return this.ending === undefined && this.socket.readyState === this.socket.OPEN;
+    return this.state === 'open' && this.socket.readyState === this.socket.OPEN;
   }
 
   /** Bytes handed to the socket that the peer has not taken yet. */
@@ -256,19 +260,21 @@ export class Connection {
   }
 
   private onOpen(): void {
+    if (this.state !== 'connecting') return;
+    this.state = 'open';
     this.gate.open(this.transport);
     this.startHeartbeat();
   }
 
   private onData(opcode: Opcode, data: Buffer): void {
     // After close() the handler has stopped reading; what the peer sends meanwhile is discarded.
-    if (this.ending !== undefined) return;
+    if (this.isEnding()) return;
     if (data.length > this.limits.maxMessageBytes) return this.beginClose(CloseCode.MESSAGE_TOO_BIG, 'message too big', CLOSE_GRACE_MS);
     this.inbox.push(new Message(opcode, data), this.limits.maxPendingMessages);
   }
 
   private onPing(data: Buffer): void {
-    if (this.ending !== undefined) return;
+    if (this.isEnding()) return;
     if (!this.limits.autoPong) return this.inbox.push(new Message('ping', data), this.limits.maxPendingMessages);
     // RFC 6455 §5.5.3 allows answering only some pings: skipping them when the peer is not
     // reading keeps a ping flood from filling the send buffer.
@@ -278,7 +284,7 @@ export class Connection {
   private onPong(data: Buffer): void {
     clearTimeout(this.pongTimer);
     this.pongTimer = undefined;
-    if (this.ending === undefined && !this.limits.autoPong) this.inbox.push(new Message('pong', data), this.limits.maxPendingMessages);
+    if (!this.isEnding() && !this.limits.autoPong) this.inbox.push(new Message('pong', data), this.limits.maxPendingMessages);
   }
 
   private onError(err: Error): void {
@@ -290,7 +296,7 @@ export class Connection {
 
   private onClose(info: CloseInfo): void {
     const ending = (this.ending ??= info);
-    this.ended = true;
+    this.state = 'closed';
     this.notifyEnding();
     this.stopHeartbeat();
     clearTimeout(this.graceTimer);
@@ -300,7 +306,8 @@ export class Connection {
   }
 
   private beginClose(code: number, reason: string, graceMs: number): void {
-    if (this.ending !== undefined) return;
+    if (this.isEnding()) return;
+    this.state = 'closing';
     const ending = (this.ending = peerClose(this.socket) ?? { code, reason });
     this.notifyEnding();
     this.stopHeartbeat();
@@ -322,7 +329,7 @@ export class Connection {
   private startHeartbeat(): void {
     this.stopHeartbeat();
     const { pingIntervalMs, pongTimeoutMs } = this.limits;
-    if (pingIntervalMs === 0 || this.ending !== undefined || this.socket.readyState !== this.socket.OPEN) return;
+    if (pingIntervalMs === 0 || this.state !== 'open' || this.socket.readyState !== this.socket.OPEN) return;
     this.pingTimer = setInterval(() => {
       if (this.socket.readyState !== this.socket.OPEN) return;
       this.socket.ping();
@@ -336,6 +343,11 @@ export class Connection {
     clearInterval(this.pingTimer);
     clearTimeout(this.pongTimer);
     this.pingTimer = this.pongTimer = undefined;
+  }
+
+  /** Closing or closed: the handler's side of the connection is over. */
+  private isEnding(): boolean {
+    return this.state === 'closing' || this.state === 'closed';
   }
 
   private closedError(): ConnectionClosed {
