@@ -1,7 +1,9 @@
 // `node dist/bench/jwt.js [--quick] [--load wrk|autocannon]`: GET /me behind an HS256 JWT, Zigmund's
 // JWTBearer (jose) beside Fastify + @fastify/jwt (fast-jwt), in the same run and the same way as
 // `npm run bench`: fresh servers pinned to the server core, answers and refusals checked first,
-// interleaved rounds. Prints the medians and the ratio. About 1 minute (15 s with --quick).
+// interleaved rounds. Each is run as configured by default (JWTBearer remembers verified tokens,
+// fast-jwt does not) and with the verified-token cache on and off for both, since the load sends
+// one token over and over. Prints the medians and the ratios. About 2 minutes (30 s with --quick).
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
@@ -30,8 +32,10 @@ async function main(): Promise<void> {
     .sign(new TextEncoder().encode(secret));
   const env = { JWT_SECRET: secret };
   const peers: Peer[] = [
-    { id: 'zigmund', label: 'Zigmund JWTBearer', script: 'jwt-zigmund', packages: ['zigmund', 'jose'], env },
-    { id: 'fastify', label: 'Fastify + @fastify/jwt', script: 'jwt-fastify', packages: ['fastify', '@fastify/jwt'], env },
+    { id: 'zigmund', label: 'Zigmund JWTBearer (cache, default)', script: 'jwt-zigmund', packages: ['zigmund', 'jose'], env },
+    { id: 'zigmund-nocache', label: 'Zigmund JWTBearer, cacheSize 0', script: 'jwt-zigmund', packages: ['zigmund', 'jose'], env: { ...env, JWT_CACHE: '0' } },
+    { id: 'fastify', label: 'Fastify + @fastify/jwt (default)', script: 'jwt-fastify', packages: ['fastify', '@fastify/jwt'], env },
+    { id: 'fastify-cache', label: 'Fastify + @fastify/jwt, cache', script: 'jwt-fastify', packages: ['fastify', '@fastify/jwt'], env: { ...env, JWT_CACHE: '1' } },
   ];
   const workload: HttpWorkload = {
     id: 'jwt',
@@ -45,14 +49,19 @@ async function main(): Promise<void> {
     ],
   };
   const result = await runHttpWorkload(workload, peers, settings);
-  const z = result.peers.zigmund;
-  const f = result.peers.fastify;
   const versions = ['jose', 'fastify', '@fastify/jwt', 'fast-jwt'].map((name) => `${name} ${packageVersion(name)}`).join(', ');
   console.log(`\n${workload.title} — node ${process.version}, ${wrk ? `wrk ${wrk}` : 'autocannon'}, ${settings.rounds} rounds × ${settings.measureSeconds} s; ${versions}`);
-  for (const [label, peer] of [['Zigmund JWTBearer', z], ['Fastify + @fastify/jwt', f]] as const) {
-    console.log(`${label.padEnd(24)} ${peer.error ? `FAILED: ${peer.error}` : `${Math.round(peer.median ?? 0).toLocaleString('en-US').padStart(8)} req/s   samples ${peer.samples.map((s) => Math.round(s)).join(' ')}`}`);
+  for (const peer of peers) {
+    const r = result.peers[peer.id];
+    console.log(`${peer.label.padEnd(36)} ${r.error ? `FAILED: ${r.error}` : `${Math.round(r.median ?? 0).toLocaleString('en-US').padStart(8)} req/s   samples ${r.samples.map((s) => Math.round(s)).join(' ')}`}`);
   }
-  if (z.median && f.median) console.log(`ratio Zigmund / Fastify: ${(z.median / f.median).toFixed(2)}×`);
+  const ratio = (a: string, b: string, what: string) => {
+    const [x, y] = [result.peers[a].median, result.peers[b].median];
+    if (x && y) console.log(`ratio Zigmund / Fastify, ${what}: ${(x / y).toFixed(2)}×`);
+  };
+  ratio('zigmund', 'fastify', 'each as configured by default');
+  ratio('zigmund', 'fastify-cache', 'both caching verified tokens');
+  ratio('zigmund-nocache', 'fastify', 'neither caching');
 }
 
 if (runPinned(import.meta.url)) await main();

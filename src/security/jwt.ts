@@ -1,7 +1,8 @@
-import { createPublicKey, createSecretKey, KeyObject, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, createSecretKey, KeyObject, webcrypto, type JsonWebKey } from 'node:crypto';
 import type { JWTPayload, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
 import { HttpException } from '../http/exceptions.js';
 import { insufficientScope, missingScopes } from './scopes.js';
+import { VerifiedCache } from './verified-cache.js';
 import { bearerToken, SecurityScheme, unauthorized, type CredentialReader, type RequestKind, type SchemeOptions, type SecuritySchemeObject } from './scheme.js';
 
 type Jose = typeof import('jose');
@@ -34,6 +35,10 @@ export interface JWTBearerOptions extends SchemeOptions {
   tokenUrl?: string;
   /** With `tokenUrl`: the scopes the app knows, each with its description. */
   scopes?: Record<string, string>;
+  /** How many verified tokens are remembered, so the same token is not verified again (default 1000; 0: none). */
+  cacheSize?: number;
+  /** How long a verified token is remembered at most, never past its `exp` (default 600 000 ms). */
+  cacheTtlMs?: number;
 }
 
 const HMAC = ['HS256', 'HS384', 'HS512'];
@@ -63,6 +68,8 @@ export class JWTBearer extends SecurityScheme {
   private readonly jwksUrl: URL | undefined;
   private readonly jwksOptions: { cacheMaxAge: number; cooldownDuration: number; timeoutDuration: number };
   private remoteSet: JWTVerifyGetKey | undefined;
+  private readonly cryptoKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+  private readonly verified: VerifiedCache;
 
   constructor(options: JWTBearerOptions) {
     super(options);
@@ -96,6 +103,7 @@ export class JWTBearer extends SecurityScheme {
     };
     this.tokenUrl = options.tokenUrl;
     this.scopes = { ...options.scopes };
+    this.verified = new VerifiedCache(options.cacheSize ?? 1000, options.cacheTtlMs ?? 600_000, options.clockToleranceSec ?? 0);
     void loadJose();
   }
 
@@ -121,14 +129,32 @@ export class JWTBearer extends SecurityScheme {
 
   /** Verifies a compact JWT and returns its claims; a refusal is a 401 `invalid_token` `HttpException`. */
   async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known === 'expired') throw refusedToken('Token expired');
+    if (known !== undefined) return known;
     const lib = jose ?? (await loadJose());
     try {
-      const key = this.keyInput ?? (this.remoteSet ??= lib.createRemoteJWKSet(this.jwksUrl!, this.jwksOptions));
-      const { payload } = await lib.jwtVerify(token, key as Parameters<Jose['jwtVerify']>[1], this.verifyOptions);
+      const key: JWTVerifyGetKey = this.keyInput ? (header) => this.cryptoKey(header.alg!, lib) : (this.remoteSet ??= lib.createRemoteJWKSet(this.jwksUrl!, this.jwksOptions));
+      const { payload } = await lib.jwtVerify(token, key, this.verifyOptions);
+      this.verified.set(token, payload);
       return payload;
     } catch (err) {
       throw refusal(err, lib, this.jwksUrl);
     }
+  }
+
+  // jose verifies with WebCrypto; a CryptoKey imported once per algorithm spares it converting the key on every token.
+  private cryptoKey(alg: string, lib: Jose): Promise<webcrypto.CryptoKey> {
+    let key = this.cryptoKeys.get(alg);
+    if (key === undefined) {
+      const input = this.keyInput!;
+      key =
+        input.type === 'secret'
+          ? webcrypto.subtle.importKey('raw', input.export(), { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, ['verify'])
+          : (lib.importJWK(input.export({ format: 'jwk' }), alg) as Promise<webcrypto.CryptoKey>);
+      this.cryptoKeys.set(alg, key);
+    }
+    return key;
   }
 }
 
@@ -197,5 +223,9 @@ function refusal(err: unknown, lib: Jose, jwksUrl: URL | undefined): HttpExcepti
   if (err instanceof errors.JWTExpired) detail = 'Token expired';
   else if (err instanceof errors.JWTClaimValidationFailed) detail = CLAIM_MESSAGES[err.claim] ?? `Token claim ${err.claim} not accepted`;
   else if (err instanceof errors.JOSEAlgNotAllowed) detail = 'Token algorithm not accepted';
+  return refusedToken(detail);
+}
+
+function refusedToken(detail: string): HttpException {
   return unauthorized(detail, `Bearer error="invalid_token", error_description="${detail}"`);
 }

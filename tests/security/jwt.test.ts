@@ -6,6 +6,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
 import { SignJWT, exportJWK, type JWTPayload } from 'jose';
 import { Controller, Get, JWTBearer, Module, Security, SecurityScopes, bootstrap, dependency } from 'zigmund';
+import { VerifiedCache } from '../../src/security/verified-cache.js';
 import { call, serveForFile } from './support.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
@@ -189,7 +190,8 @@ test('JWKS: keys are fetched once, cached, fetched again for a new kid (rotation
   jwksServer.listen(0, '127.0.0.1');
   await once(jwksServer, 'listening');
   const { port } = jwksServer.address() as { port: number };
-  const jwks = new JWTBearer({ jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`, audience: 'api', jwksCooldownMs: 0 });
+  // Without the verified-token cache, so a retired key's token is checked against the new set at once.
+  const jwks = new JWTBearer({ jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`, audience: 'api', jwksCooldownMs: 0, cacheSize: 0 });
 
   @Controller()
   class JwksController {
@@ -232,4 +234,31 @@ test('JWKS: an unreachable key server is 503, not a 401 blaming the client', asy
   const jwks = new JWTBearer({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, jwksTimeoutMs: 2000 });
   const token = await sign({ sub: 'x' }, rsa.privateKey, 'RS256', { kid: 'k1' });
   await assert.rejects(jwks.verify(token), (err: { status: number; detail: string }) => err.status === 503 && err.detail === 'Token signing keys unavailable');
+});
+
+test('a verified token is remembered until its exp, then refused as expired', async () => {
+  const cached = new JWTBearer({ secret: SECRET, cacheSize: 10 });
+  const exp = now() + 1;
+  const token = await sign({ sub: 'brief', exp }, secretKey, 'HS256');
+  assert.equal((await cached.verify(token)).sub, 'brief');
+  assert.equal((await cached.verify(token)).sub, 'brief');
+  // Wait for the clock to pass exp (a second at most), then the remembered token is refused.
+  while (Date.now() < (exp + 0.05) * 1000) await new Promise((resolve) => setTimeout(resolve, 50));
+  await assert.rejects(cached.verify(token), (err: { status: number; detail: string }) => err.status === 401 && err.detail === 'Token expired');
+});
+
+test('the verified-token cache is bounded in count and in time', () => {
+  const cache = new VerifiedCache(2, 60_000, 0);
+  const exp = now() + 300;
+  cache.set('a', { sub: 'a', exp });
+  cache.set('b', { sub: 'b', exp });
+  cache.set('c', { sub: 'c', exp });
+  assert.equal(cache.get('a'), undefined, 'the oldest entry went first');
+  assert.deepEqual(cache.get('c'), { sub: 'c', exp });
+  const short = new VerifiedCache(2, 0, 0);
+  short.set('a', { sub: 'a', exp });
+  assert.equal(short.get('a'), undefined, 'past its TTL an entry is verified again');
+  const none = new VerifiedCache(0, 60_000, 0);
+  none.set('a', { sub: 'a', exp });
+  assert.equal(none.get('a'), undefined);
 });

@@ -20,7 +20,7 @@ const jwksServer = createServer((_req, res) => res.end(JSON.stringify({ keys: jw
 jwksServer.listen(0, '127.0.0.1');
 await once(jwksServer, 'listening');
 after(() => jwksServer.close());
-const jwks = new JWTBearer({ jwksUrl: `http://127.0.0.1:${(jwksServer.address() as { port: number }).port}/jwks`, jwksCooldownMs: 0, schemeName: 'Jwks' });
+const jwks = new JWTBearer({ jwksUrl: `http://127.0.0.1:${(jwksServer.address() as { port: number }).port}/jwks`, jwksCooldownMs: 0, cacheSize: 0, schemeName: 'Jwks' });
 let handlersStarted = 0;
 
 @Controller()
