@@ -67,6 +67,8 @@ export class WebSocketDenied extends Error {
   constructor(
     readonly status: number,
     readonly body: string,
+    /** The refusal's headers, e.g. a scheme's `www-authenticate`. */
+    readonly headers: Record<string, string | string[] | undefined> = {},
   ) {
     super(`WebSocket upgrade refused with ${status}: ${body}`);
     this.name = 'WebSocketDenied';
@@ -222,7 +224,7 @@ export class TestClient {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          reject(new WebSocketDenied(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+          reject(new WebSocketDenied(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), res.headers));
           clientSide.destroy();
         });
       });

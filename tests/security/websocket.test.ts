@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { once } from 'node:events';
 import { SignJWT, exportJWK, type JWTPayload } from 'jose';
 import { WebSocket as WsClient } from 'ws';
-import { APIKeyQuery, Connection, Controller, HTTPBasic, JWTBearer, Module, Security, WebSocket, bootstrap, type HTTPBasicCredentials } from 'zigmund';
+import { APIKeyQuery, Connection, Controller, HTTPBasic, JWTBearer, Module, Security, TestClient, WebSocket, WebSocketDenied, bootstrap, type HTTPBasicCredentials } from 'zigmund';
 import { TestPeer } from '../websocket/support.js';
 import { basic, serveForFile } from './support.js';
 
@@ -58,7 +58,8 @@ class SecureSockets {
 @Module({ controllers: [SecureSockets] })
 class SocketsModule {}
 
-const base = (await serveForFile(await bootstrap(SocketsModule, { logStartup: false, handleSignals: false }))).replace('http', 'ws');
+const app = await bootstrap(SocketsModule, { logStartup: false, handleSignals: false });
+const base = (await serveForFile(app)).replace('http', 'ws');
 const now = () => Math.floor(Date.now() / 1000);
 const token = (claims: JWTPayload) => new SignJWT({ aud: 'chat', exp: now() + 300, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
 
@@ -171,4 +172,19 @@ test('JWKS over a WebSocket upgrade: a rotated key is fetched and accepted', asy
   const two = await TestPeer.open(`${base}/jwks?token=${t2}`);
   assert.equal(await two.next(), 'jwks two');
   assert.equal((await refusal(`${base}/jwks?token=${t1}`)).status, 401);
+});
+
+test('the TestClient sees the same refusal, with its challenge, and connects with a token', async () => {
+  const client = new TestClient(app);
+  await assert.rejects(client.websocketConnect('/chat'), (err) => {
+    assert.ok(err instanceof WebSocketDenied);
+    assert.equal(err.status, 401);
+    assert.equal(err.headers['www-authenticate'], 'Bearer');
+    assert.deepEqual(err.json(), { detail: 'Not authenticated' });
+    return true;
+  });
+  const conn = await client.websocketConnect('/chat', { subprotocols: ['chat.v1', `bearer.${await token({ sub: 'tc', scope: 'chat' })}`] });
+  assert.equal(conn.subprotocol, 'chat.v1');
+  assert.equal((await conn.receive()).text(), 'hello tc');
+  await conn.close();
 });
