@@ -3,10 +3,11 @@ import type { RequestContext } from '../http/context.js';
 import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
 import type { RequestSite } from '../http/request.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
-import { stringifyJson } from '../http/json.js';
+import { stringifyJson, withBytesAsBase64 } from '../http/json.js';
 import { writeError, writeResult, type WritePlan } from '../http/write.js';
 import { routeDependencySpecs } from '../security/route-dependencies.js';
 import { RequestValidationError } from '../validation/errors.js';
+import { compileModelFilter } from '../validation/response-model.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
 import type { Container } from '../di/container.js';
@@ -73,7 +74,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const plan: WritePlan = {
     status: options.status ?? 200,
     contentType: options.contentType,
-    serialize: options.responseModel ? compileResponseSerializer(options.responseModel) : stringifyJson,
+    serialize: options.responseModel ? withBytesAsBase64(compileResponseSerializer(options.responseModel), compileModelFilter(options.responseModel)) : stringifyJson,
     route: definition.owner,
   };
 

@@ -3,6 +3,9 @@
 // can hold bytes, so only then is it written again with the replacer, which costs three
 // times the plain call.
 const BYTE_MARKS = ['{"type":"Buffer"', '{"0":', '{}'];
+// A model's serializer writes `{}` for values it cannot type (see the README's leniencies),
+// so there only the marks of non-empty bytes count.
+const MODEL_BYTE_MARKS = BYTE_MARKS.slice(0, 2);
 
 /**
  * `JSON.stringify` with `Buffer`s and `Uint8Array`s written as base64 strings (OpenAPI's
@@ -12,8 +15,25 @@ export function stringifyJson(value: unknown): string {
   const text = JSON.stringify(value);
   // undefined for undefined, a function or a symbol, as JSON.stringify answers.
   if (text === undefined) return text;
-  for (const mark of BYTE_MARKS) if (text.includes(mark)) return JSON.stringify(value, bytesAsBase64);
-  return text;
+  return mayHoldBytes(text) ? JSON.stringify(value, bytesAsBase64) : text;
+}
+
+/** Whether JSON text may hold bytes written by `JSON.stringify` (see `BYTE_MARKS`). */
+export function mayHoldBytes(text: string, marks = BYTE_MARKS): boolean {
+  for (const mark of marks) if (text.includes(mark)) return true;
+  return false;
+}
+
+/**
+ * A responseModel's compiled serializer, with bytes as base64 too: fast-json-stringify writes a
+ * field it has no type for as `JSON.stringify` does, so an answer bearing a mark of bytes is
+ * written again through the model's filter and `stringifyJson` (an empty one stays `{}`).
+ */
+export function withBytesAsBase64(serialize: (value: unknown) => string, filter: (value: unknown) => unknown): (value: unknown) => string {
+  return (value) => {
+    const text = serialize(value);
+    return mayHoldBytes(text, MODEL_BYTE_MARKS) ? stringifyJson(filter(value)) : text;
+  };
 }
 
 function bytesAsBase64(this: Record<string, unknown>, key: string, value: unknown): unknown {

@@ -3,6 +3,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { Readable } from 'node:stream';
+import { Allow, IsString } from 'class-validator';
 import { createApp, Response, type Arena } from 'zigmund';
 import { parseEventStream } from 'zigmund/testing';
 
@@ -119,6 +120,14 @@ app.get('/bare/web-stream', () => new ReadableStream());
 
 app.get('/bytes-in-json', () => ({ data: Buffer.from('hello'), view: new Uint8Array([1, 2, 3]), empty: new Uint8Array(0), text: '{"0":' }));
 app.get('/bytes-in-response-json', () => Response.json({ nested: [{ data: Buffer.from([0xff, 0x00]) }] }));
+class Attachment {
+  @IsString()
+  name!: string;
+
+  @Allow()
+  data!: Buffer;
+}
+app.get('/bytes-through-model', () => ({ name: 'a.bin', data: Buffer.from([1, 2, 3]), secret: 'left out' }), { responseModel: Attachment });
 app.get('/plain-json', () => ({ list: [], map: {}, zero: { '0': 'kept' } }));
 
 const url = await app.serve({ port: 0 });
@@ -238,6 +247,11 @@ test('Buffers and Uint8Arrays inside JSON answers are base64', async () => {
   assert.deepEqual(await res.json(), { data: 'aGVsbG8=', view: 'AQID', empty: '', text: '{"0":' });
   const explicit = await fetch(`${url}/bytes-in-response-json`);
   assert.deepEqual(await explicit.json(), { nested: [{ data: '/wA=' }] });
+});
+
+test('bytes in an answer shaped by a responseModel are base64 too, and only its fields are written', async () => {
+  const res = await fetch(`${url}/bytes-through-model`);
+  assert.deepEqual(await res.json(), { name: 'a.bin', data: 'AQID' });
 });
 
 test('JSON without bytes is written as JSON.stringify writes it', async () => {
