@@ -28,9 +28,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 /**
  * Parses a route path, the one reader of path syntax (as Starlette's `compile_path`):
  * `:name`, `:name(regex)`, `{name}`, a trailing catch-all `*name` or `{name:path}`.
- * A parameter runs to the end of its segment.
+ * A parameter runs to the end of its segment. `routerSpelling` also reads the router's bare `*`.
  */
-export function parsePath(source: string): PathTemplate {
+export function parsePath(source: string, options: { routerSpelling?: boolean } = {}): PathTemplate {
   let path = '';
   let routerPath = '';
   let openApiPath = '';
@@ -79,11 +79,13 @@ export function parsePath(source: string): PathTemplate {
       openApiPath += `{${name}}`;
       i = close + 1;
     } else if (c === '*') {
-      const name = readName(i + 1, '*');
+      // The router's spelling of a catch-all is a bare `*`, reported under that key.
+      const name = options.routerSpelling && i + 1 === source.length ? '*' : readName(i + 1, '*');
       if (source[i - 1] !== '/') throw new PathSyntaxError(`the catch-all "*${name}" must start a path segment`);
-      if (i + 1 + name.length !== source.length) throw new PathSyntaxError(`the catch-all "*${name}" must end the path`);
+      const end = name === '*' ? i + 1 : i + 1 + name.length;
+      if (end !== source.length) throw new PathSyntaxError(`the catch-all "*${name}" must end the path`);
       add(name, true);
-      path += `*${name}`;
+      path += name === '*' ? '*' : `*${name}`;
       routerPath += '*';
       openApiPath += `{${name}}`;
       i = source.length;

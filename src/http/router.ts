@@ -4,6 +4,7 @@ import http from 'node:http';
 import FindMyWay from 'find-my-way';
 import type { HttpMethod } from '../metadata/records.js';
 import type { RequestContext } from './context.js';
+import { parsePath } from './path-template.js';
 import type { QueryValues } from './request.js';
 
 /** Serves the HTTP side of a route. */
@@ -124,7 +125,8 @@ export class RouteTable {
     const key = `${method} ${path}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { head: false, segmentParams: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]) };
+      const params = parsePath(path, { routerSpelling: true }).params;
+      entry = { head: false, segmentParams: params.filter((p) => !p.catchAll).map((p) => p.name) };
       this.router.on(method, path, UNUSED_HANDLER, entry);
       this.entries.set(key, entry);
     }

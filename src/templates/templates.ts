@@ -46,7 +46,7 @@ export class Templates {
   /** The template rendered to a string. */
   renderToString(name: string, context: Record<string, unknown> = {}): string {
     const request = context.request;
-    const helpers = request instanceof Request ? { url_for: (route: string, params?: Record<string, unknown>) => request.urlFor(route, params) } : {};
+    const helpers = request instanceof Request ? { url_for: (route: string, params?: Record<string, unknown>) => request.urlFor(route, withoutKeywordsMark(params)) } : {};
     return this.env.render(name, { ...helpers, ...context });
   }
 
@@ -54,4 +54,11 @@ export class Templates {
   render(name: string, context: Record<string, unknown> = {}, options: RenderOptions = {}): Response {
     return Response.html(this.renderToString(name, context), options.status ?? 200, options.headers ?? {});
   }
+}
+
+// nunjucks passes `url_for('item', id=3)` keyword arguments as an object marked `__keywords`.
+function withoutKeywordsMark(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!params || !('__keywords' in params)) return params;
+  const { __keywords: _mark, ...rest } = params;
+  return rest;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BootstrapError, Controller, Cookie, Form, Get, Header, Module, Post, Query, bootstrap } from 'zigmund';
+import { BootstrapError, Connection, Controller, Cookie, Form, Get, Header, Module, Post, Query, WebSocket, bootstrap } from 'zigmund';
 
 class FilterParams {
   @IsInt()
@@ -84,6 +84,12 @@ class ModelsController {
   @Get('/cookies')
   cookies(@Cookie({ forbidUnknown: true }) cookies: Cookies) {
     return cookies;
+  }
+
+  @WebSocket('/live')
+  async live(conn: Connection, @Query() filter: FilterParams) {
+    await conn.sendJson(filter);
+    await conn.close();
   }
 
   @Post('/login')
@@ -216,4 +222,17 @@ test('@Query() on a parameter that is not a class is a BootstrapError', async ()
   @Module({ controllers: [Wrong] })
   class WrongModule {}
   await assert.rejects(bootstrap(WrongModule), (err: unknown) => err instanceof BootstrapError && /Wrong\.wrong, parameter #0: @Query\(\) without a name takes a class/.test(err.message));
+});
+
+test('a WebSocket route reads a query model too, and AsyncAPI lists its fields', async () => {
+  const { WebSocket: Client } = await import('ws');
+  const ws = new Client(`${base.replace('http', 'ws')}/live?limit=3&tags=x`);
+  const message = await new Promise<string>((resolve, reject) => {
+    ws.once('message', (data) => resolve(String(data)));
+    ws.once('error', reject);
+  });
+  ws.close();
+  assert.deepEqual(JSON.parse(message), { limit: 3, tags: ['x'] });
+  const channel = Object.values(app.asyncapi().channels)[0] as { bindings?: { ws?: { query?: { properties?: object } } } };
+  assert.deepEqual(Object.keys(channel.bindings!.ws!.query!.properties!), ['limit', 'offset', 'orderBy', 'tags', 'ids']);
 });

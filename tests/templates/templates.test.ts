@@ -12,7 +12,8 @@ writeFileSync(join(dir, 'base.html'), '<html><body>{% block content %}{% endbloc
 writeFileSync(
   join(dir, 'item.html'),
   '{% extends "base.html" %}{% block content %}<h1>{{ id }}</h1><p>{{ note }}</p><p>{{ trusted | safe }}</p>' +
-    '<a href="{{ url_for(\'readItem\', { id: id }) }}">self</a>{% include "partials/footer.html" %}{% endblock %}',
+    '<a href="{{ url_for(\'readItem\', { id: id }) }}">self</a><a href="{{ url_for(\'readItem\', id=7) }}">seven</a>' +
+    '{% include "partials/footer.html" %}{% endblock %}',
 );
 writeFileSync(join(dir, 'partials', 'footer.html'), '<footer>{{ shout("bye") }}</footer>');
 
@@ -48,6 +49,7 @@ test('render answers HTML with inheritance, includes, globals and url_for', asyn
   const html = await res.text();
   assert.ok(html.startsWith('<html><body><h1>42</h1>'));
   assert.ok(html.includes(`<a href="${base}/items/42">self</a>`));
+  assert.ok(html.includes(`<a href="${base}/items/7">seven</a>`), 'keyword arguments, as in Jinja');
   assert.ok(html.includes('<footer>BYE</footer>'));
 });
 
