@@ -1,5 +1,4 @@
 import type { HttpMethod, ParamRecord } from '../metadata/records.js';
-import type { OutgoingOperation, WebhookMethod } from '../openapi/types.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 
 /** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
@@ -62,4 +61,20 @@ export interface RouteDefinition {
   methodName?: string;
   tags: string[];
   dependencies: unknown[];
+}
+
+export type WebhookMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+
+/** A request the API makes (a webhook, or a callback of a route), described from its classes. */
+export interface OutgoingOperation {
+  summary?: string;
+  description?: string;
+  operationId?: string;
+  tags?: string[];
+  /** The JSON body sent: a DTO class or `[Dto]`. */
+  body?: Function | [Function];
+  /** The answer expected back: a DTO class or `[Dto]`. */
+  responseModel?: Function | [Function];
+  /** The expected answer's description (default `Successful Response`). */
+  responseDescription?: string;
 }

@@ -1,4 +1,6 @@
-import type { RouteDefinition } from '../http/route.js';
+import type { OutgoingOperation, RouteDefinition, WebhookMethod } from '../http/route.js';
+
+export type { OutgoingOperation, WebhookMethod };
 import type { SecuritySchemeObject } from '../security/scheme.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 and AsyncAPI 3 use it); only the keywords Zigmund writes are named. */
@@ -76,21 +78,6 @@ export interface OpenApiTag {
   externalDocs?: { url: string; description?: string };
 }
 
-export type WebhookMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
-
-/** A request the API makes (a webhook, or a callback of a route), described from its classes. */
-export interface OutgoingOperation {
-  summary?: string;
-  description?: string;
-  operationId?: string;
-  tags?: string[];
-  /** The JSON body sent: a DTO class or `[Dto]`. */
-  body?: Function | [Function];
-  /** The answer expected back: a DTO class or `[Dto]`. */
-  responseModel?: Function | [Function];
-  /** The expected answer's description (default `Successful Response`). */
-  responseDescription?: string;
-}
 
 export interface OpenApiParameter {
   name: string;
