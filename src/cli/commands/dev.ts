@@ -3,6 +3,7 @@ import { existsSync, watch } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, entryArgument, portOption, type Command } from '../args.js';
+import { DEV_CHILD_ENV } from './serve.js';
 import { compiledPath, findTsconfig, projectTsc, watchTsc } from '../tsc-watch.js';
 
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
@@ -107,7 +108,7 @@ class DevServer {
 
   private start(): void {
     const args = [...process.execArgv, MAIN, 'serve', this.entry!, '--host', this.host, '--port', String(this.port)];
-    const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [DEV_CHILD_ENV]: '1' } });
     this.child = child;
     child.on('message', (message: { zigmund?: string; url?: string }) => {
       if (message?.zigmund !== 'listening' || !message.url) return;

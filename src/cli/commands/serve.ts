@@ -2,6 +2,9 @@ import cluster from 'node:cluster';
 import { entryArgument, portOption, workersOption, type Command } from '../args.js';
 import { loadApp } from '../entry.js';
 
+/** Set by `zigmund dev` in the environment of the `serve` child it runs. */
+export const DEV_CHILD_ENV = 'ZIGMUND_DEV_CHILD';
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the app (with --workers, on several processes)',
@@ -29,7 +32,7 @@ Options:
     const app = await loadApp(entry);
     const url = await app.serve({ host, port, workers });
     // `zigmund dev` runs this command with an IPC channel, and learns the URL from it.
-    if (process.send && cluster.isPrimary) process.send({ zigmund: 'listening', url });
+    if (process.env[DEV_CHILD_ENV] === '1' && process.send && cluster.isPrimary) process.send({ zigmund: 'listening', url });
     return true;
   },
 };
