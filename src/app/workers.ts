@@ -15,6 +15,16 @@ const STABLE_MS = 10_000;
 // What a worker is allowed beyond its own shutdown grace before the primary kills it.
 const KILL_MARGIN_MS = 5_000;
 
+/** A worker of `serve({ workers })` ended before it listened: `serve()` rejects with it, the other workers stopped. */
+export class WorkerStartupError extends Error {
+  readonly code = 'WORKER_STARTUP';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerStartupError';
+  }
+}
+
 /** The number of worker processes `workers` asks for; throws a `TypeError` on anything else. */
 export function workerCount(workers: WorkerCount | undefined): number {
   if (workers === undefined) return 1;
@@ -117,7 +127,7 @@ export class WorkerSupervisor {
     if (this.stopping) return;
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
     if (!this.started && this.startupFailed) {
-      this.startupFailed(new Error(`zigmund: worker ${slot.id} (pid ${worker.process.pid}) ${how} before listening`));
+      this.startupFailed(new WorkerStartupError(`worker ${slot.id} (pid ${worker.process.pid}) ${how} before listening; its output above says why`));
       return;
     }
     if (code === 0 && !signal) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `zigmund <command> …`: the command-line tool installed with the package (`npx zigmund`).
 import { BootstrapError } from '../app/errors.js';
+import { WorkerStartupError } from '../app/workers.js';
 import { CliError, parseCommandLine, UsageError, type Command } from './args.js';
 import { asyncapiCommand } from './commands/asyncapi.js';
 import { devCommand } from './commands/dev.js';
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number | undefined> {
     return (await command.run(values, positionals)) ? undefined : 0;
   } catch (err) {
     if (err instanceof UsageError) return fail(err.message, `zigmund ${command.name} --help`, command.name);
-    if (err instanceof CliError || err instanceof BootstrapError) return fail(err.message, undefined, command.name);
+    if (err instanceof CliError || err instanceof BootstrapError || err instanceof WorkerStartupError) return fail(err.message, undefined, command.name);
     console.error(`zigmund ${command.name}:`, err);
     return 1;
   }

@@ -73,6 +73,15 @@ test('SIGTERM to the primary drains every worker: in-flight request answered, We
   assert.deepEqual(events.find((e) => e.event === 'ws ended'), { event: 'ws ended', pid: wsWorker, code: 1001 });
 });
 
+test('when the workers fail at startup, serve --workers exits 1 saying which worker, after the worker printed its error', async () => {
+  const server = new CliProcess(['serve', fixture('failing-startup.js'), '--port', '0', '--workers', '2']);
+  assert.deepEqual(await server.exited, { code: 1, signal: null });
+  assert.ok(server.lines.some((line) => line.includes('the database is unreachable')), server.lines.join('\n'));
+  const reason = /^zigmund serve: worker [12] \(pid \d+\) exited with code 1 before listening; its output above says why$/;
+  assert.ok(server.lines.some((line) => reason.test(line)), server.lines.join('\n'));
+  assert.ok(!server.lines.some((line) => line.startsWith('Zigmund serving')));
+});
+
 test('serve({ workers }) refuses a count that is not a positive integer or auto; workers: 1 serves in this process', async () => {
   const app = await bootstrap(PidModule, { logStartup: false, handleSignals: false });
   after(() => app.close());
