@@ -24,6 +24,8 @@ export { bootstrap } from './app/bootstrap.js';
 export { App, createApp } from './app/app.js';
 export type { AppOptions, ServeOptions, HttpHandlerFn, SocketHandlerFn } from './app/app.js';
 export { BootstrapError } from './app/errors.js';
+export { WorkerStartupError } from './app/workers.js';
+export type { WorkerCount } from './app/workers.js';
 
 // HTTP
 export { Request } from './http/request.js';
