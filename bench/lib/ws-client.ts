@@ -109,7 +109,8 @@ export function openWs(port: number, path: string, greeting?: string): Promise<W
       const rest = head.subarray(end + 4);
       if (greeting === undefined) {
         resolve(client);
-        if (rest.length > 0) client.parse(rest);
+        // Frames that came with the handshake wait until the caller has set onText.
+        if (rest.length > 0) setImmediate(() => client.parse(rest));
         return;
       }
       client.onText = (text) => {
