@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, maxHeaderSize, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { Arena } from '../di/arena.js';
@@ -12,13 +12,14 @@ import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js
 import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
 import type { TrustProxy } from '../http/origin.js';
-import { createRequestListener, createUpgradeListener } from '../http/server.js';
+import { createClientErrorListener, createRequestListener, createUpgradeListener } from '../http/server.js';
 import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
 import { Hub, type HubOptions } from '../hub/hub.js';
 import type { HttpMethod } from '../metadata/records.js';
 import { asyncapiOf, openapiOf } from '../openapi/app-documents.js';
 import { registerDocsRoutes, type DocsOptions } from '../openapi/docs-routes.js';
 import type { AsyncApiDocument, OpenApiDocument } from '../openapi/types.js';
+import { resolveMaxJsonDepth } from '../validation/json-depth.js';
 import { Connection } from '../websocket/connection.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 import { compileHttpRoute } from './compile-route.js';
@@ -31,6 +32,11 @@ import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type Work
 export interface AppOptions extends DocsOptions {
   /** Request body limit in bytes (default 1 MiB); over it: 413. */
   bodyLimit?: number;
+  /**
+   * How deep JSON bodies and WebSocket JSON messages may nest objects and arrays (default 64,
+   * at most 256); deeper is a 422 `json_too_deep`.
+   */
+  maxJsonDepth?: number;
   /** Limits of multipart and urlencoded forms. */
   formLimits?: Partial<FormLimits>;
   /**
@@ -108,6 +114,7 @@ export class App {
   private readonly site: RequestSite;
   private readonly sockets: SocketRegistry = { open: new Map() };
   private listening = false;
+  private readonly maxJsonDepth: number;
   private readonly lifespan: Lifespan<App>;
   private closing: Promise<void> | undefined;
   private stopSignals: (() => void) | undefined;
@@ -117,7 +124,8 @@ export class App {
   constructor(options: AppOptions = {}) {
     this.config = options;
     this.lifespan = new Lifespan<App>(this.container, options, this);
-    this.site = { app: this, urlPathFor: (name, params) => this.urlPathFor(name, params), formLimits: options.formLimits };
+    this.maxJsonDepth = resolveMaxJsonDepth(options.maxJsonDepth);
+    this.site = { app: this, urlPathFor: (name, params) => this.urlPathFor(name, params), formLimits: options.formLimits, maxJsonDepth: this.maxJsonDepth };
     // The workers of serve({ workers }) share rooms through the primary unless told otherwise.
     this.hub = new Hub({ ...options.hub, adapter: options.hub?.adapter ?? (isForkedWorker() ? clusterAdapter() : undefined) });
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -126,10 +134,7 @@ export class App {
     this.handleUpgrade = createUpgradeListener(this.table, proxy);
     this.server = createServer(this.handle);
     this.server.on('upgrade', this.handleUpgrade);
-    this.server.on('clientError', (err, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      else socket.destroy(err);
-    });
+    this.server.on('clientError', createClientErrorListener(maxHeaderSize));
     registerDocsRoutes(this);
   }
 
@@ -167,6 +172,7 @@ export class App {
       bodyLimit: this.config.bodyLimit ?? DEFAULT_BODY_LIMIT,
       formLimits: this.config.formLimits,
       strictContentType: this.config.strictContentType,
+      maxJsonDepth: this.maxJsonDepth,
       site: this.site,
     };
     const template = parsePath(definition.path);

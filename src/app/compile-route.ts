@@ -30,6 +30,8 @@ export interface CompileSettings {
   strictContentType?: boolean;
   /** What `Request` knows of the app: the app, its named routes. */
   site?: RequestSite;
+  /** How deep JSON bodies and WebSocket JSON messages may nest. */
+  maxJsonDepth?: number;
 }
 
 /** Compiles `security: [...]` and `dependencies: [...]` of a route into one runner whose values are discarded. */
@@ -149,7 +151,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
       if (readsJson) {
         const raw = await readBody(ctx.raw, bodyLimit);
         ctx.rawBody = raw;
-        ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType);
+        ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType, settings.maxJsonDepth);
       } else if (isFormType(contentTypeOf(ctx.raw))) {
         ctx.form = await parseForm(ctx.raw, formLimits);
       } else {

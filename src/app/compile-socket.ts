@@ -59,7 +59,7 @@ export function compileSocketRoute(definition: RouteDefinition, settings: Compil
   }
 
   function run(ws: WsSocket, transport: Duplex, ctx: RequestContext, args: unknown[]): void {
-    const conn = new Connection(ws, { limits, transport });
+    const conn = new Connection(ws, { limits, transport, maxJsonDepth: settings.maxJsonDepth });
     for (const slot of connectionSlots) args[slot] = conn;
     // Everything the handler asked for is in `args` now. The context (and the upgrade request
     // it holds) lives on only when its Arena or background tasks have work left for the end:

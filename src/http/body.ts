@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { RequestValidationError } from '../validation/errors.js';
+import { DEFAULT_MAX_JSON_DEPTH, depthOverflowAt, tooDeep } from '../validation/json-depth.js';
 import { HttpException } from './exceptions.js';
 
 // Forms are parsed in multipart.ts, which uses the helpers below; re-exported so this file stays
@@ -102,14 +103,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /**
  * Parses a JSON body. An empty body is FastAPI's `missing` error; malformed JSON is its
- * `json_invalid` error, located at the character offset where parsing failed.
+ * `json_invalid` error, located at the character offset where parsing failed. Nesting deeper
+ * than `maxDepth` is a `json_too_deep` error, located at the bracket that passes it.
  * @example parseJson(Buffer.from('{"a":1,}')) // throws loc ['body', 7]
  */
-export function parseJson(raw: Buffer): unknown {
+export function parseJson(raw: Buffer, maxDepth = DEFAULT_MAX_JSON_DEPTH): unknown {
   if (raw.length === 0) {
     throw new RequestValidationError([{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }]);
   }
   const text = raw.toString('utf8');
+  const overflow = depthOverflowAt(text, maxDepth);
+  if (overflow !== -1) throw new RequestValidationError([tooDeep(['body', overflow], maxDepth)]);
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -227,10 +231,10 @@ export class UnparsedBody {
  * and `strict` is off (FastAPI's `strict_content_type=False`); otherwise an {@link UnparsedBody}.
  * An empty body is `undefined`.
  */
-export function decodeJsonBody(req: IncomingMessage, raw: Buffer, strict: boolean): unknown {
+export function decodeJsonBody(req: IncomingMessage, raw: Buffer, strict: boolean, maxDepth?: number): unknown {
   if (raw.length === 0) return undefined;
   const type = contentTypeOf(req);
-  if (isJsonType(type) || (type === '' && !strict)) return parseJson(raw);
+  if (isJsonType(type) || (type === '' && !strict)) return parseJson(raw, maxDepth);
   return new UnparsedBody(raw.toString('utf8'));
 }
 

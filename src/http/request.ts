@@ -12,6 +12,8 @@ export interface RequestSite {
   /** The path of the route named `name`, its parameters filled in; throws for an unknown name or a missing parameter. */
   urlPathFor(name: string, params?: Record<string, unknown>): string;
   formLimits?: Partial<FormLimits>;
+  /** How deep a JSON body may nest (the app's `maxJsonDepth`). */
+  maxJsonDepth?: number;
 }
 
 /**
@@ -118,7 +120,7 @@ export class Request {
 
   /** The body parsed as JSON; malformed JSON is a 422 `json_invalid`, as for `@Body()`. */
   async json(): Promise<unknown> {
-    return parseJson(await this.body());
+    return parseJson(await this.body(), this.site?.maxJsonDepth);
   }
 
   /**

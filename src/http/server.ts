@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { RequestContext } from './context.js';
@@ -78,12 +78,20 @@ export function refuseUpgrade(socket: Duplex, status: number, detail: unknown, h
   socket.once('finish', () => socket.destroy());
 }
 
-/** The `node:http` 'upgrade' listener: WebSocket routes accept, everything else is refused. */
+/**
+ * The `node:http` 'upgrade' listener: WebSocket routes accept; a request asking for any other
+ * protocol (`h2c`, as `curl --http2` sends) is served as plain HTTP/1.1, as RFC 9110 §7.8 lets a
+ * server ignore the header.
+ */
 export function createUpgradeListener(table: RouteTable, proxy: ProxySettings = DIRECT) {
   const { rootPath, trustProxy } = proxy;
-  return function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  return function onUpgrade(this: Server | undefined, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!isWebSocketUpgrade(req)) {
+      // Called by a server, the listener gives the socket back to it; called directly, it can only refuse.
+      if (this !== undefined && typeof this.emit === 'function') return serveAsHttp1(this, req, socket, head);
+      return refuseUpgrade(socket, 400, 'Only WebSocket upgrades are supported');
+    }
     socket.on('error', () => socket.destroy());
-    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') return refuseUpgrade(socket, 400, 'Only WebSocket upgrades are supported');
     const url = routeTarget(req.url ?? '/', enterApp(req, rootPath, trustProxy));
     const found = table.find('GET', url);
     if (found === 'bad-url') return refuseUpgrade(socket, 400, 'Invalid percent-encoding in the request path');
@@ -95,5 +103,88 @@ export function createUpgradeListener(table: RouteTable, proxy: ProxySettings = 
     }
     if (!found.store.socket) return refuseUpgrade(socket, 400, 'This route does not accept WebSocket upgrades');
     found.store.socket.upgrade(req, socket, head, found.params, found.searchParams);
+  };
+}
+
+function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  return (req.headers.upgrade ?? '').split(',').some((protocol) => protocol.trim().toLowerCase() === 'websocket');
+}
+
+const UPGRADE_HEADERS = new Set(['upgrade', 'http2-settings']);
+
+/**
+ * Node hands every request with an `Upgrade` header to the 'upgrade' listener, its socket
+ * detached from the HTTP parser. This gives the socket back: the request's head is written again
+ * without the upgrade headers, put back in front of the unread bytes, and the socket is handed to
+ * the server as a new connection (which Node documents as the way to inject one), so the
+ * request is parsed and answered as any other, body and keep-alive included.
+ */
+function serveAsHttp1(server: Server, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    const lower = name.toLowerCase();
+    if (UPGRADE_HEADERS.has(lower)) continue;
+    let value = raw[i + 1];
+    if (lower === 'connection') {
+      value = value
+        .split(',')
+        .map((token) => token.trim())
+        .filter((token) => token !== '' && !UPGRADE_HEADERS.has(token.toLowerCase()))
+        .join(', ');
+      if (value === '') continue;
+    }
+    lines.push(`${name}: ${value}`);
+  }
+  if (head.length > 0) socket.unshift(head);
+  socket.unshift(Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'));
+  server.emit('connection', socket);
+}
+
+interface ClientError extends Error {
+  code?: string;
+  rawPacket?: Buffer;
+}
+
+/**
+ * The status of a request Node could not parse, as Node's own default answers it, with one
+ * addition: headers that overflow while still in the request line are an over-long URL, 414.
+ */
+function clientErrorStatus(err: ClientError, maxHeaderSize: number): number {
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return requestLineOverflowed(err.rawPacket, maxHeaderSize) ? 414 : 431;
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return 413;
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return 408;
+    default:
+      return 400;
+  }
+}
+
+const REQUEST_LINE_START = /^[A-Z]+ /;
+
+// The packet Node failed on starts with the request when it arrived in one read; the request
+// line alone is then over the limit, or ends past the packet's end.
+function requestLineOverflowed(packet: Buffer | undefined, maxHeaderSize: number): boolean {
+  if (packet === undefined || !REQUEST_LINE_START.test(packet.toString('latin1', 0, 16))) return false;
+  const end = packet.indexOf('\r\n');
+  return end === -1 || end >= maxHeaderSize;
+}
+
+/**
+ * The `node:http` 'clientError' listener: 400, 408, 413, 414 or 431 with `Connection: close`,
+ * unless an answer to an earlier request on the connection is being written (then writing
+ * would corrupt it: the connection is only closed).
+ */
+export function createClientErrorListener(maxHeaderSize: number) {
+  return function onClientError(err: ClientError, socket: Duplex): void {
+    // Node's default handler checks the same field.
+    const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent) return void socket.destroy();
+    const status = clientErrorStatus(err, maxHeaderSize);
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
 }

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { compileDto, type DtoValidator } from '../validation/dto.js';
 import { RequestValidationError } from '../validation/errors.js';
+import { DEFAULT_MAX_JSON_DEPTH, depthOverflowAt, tooDeep } from '../validation/json-depth.js';
 import { CloseCode, isSendableCloseCode, truncateCloseReason } from './close-codes.js';
 import { ConnectionClosed } from './errors.js';
 import { Inbox } from './inbox.js';
@@ -47,6 +48,7 @@ export class Connection {
   private ownsLimits = false;
   private address: string | undefined;
   private readonly transport: Duplex;
+  private readonly maxJsonDepth: number;
   private readonly inbox: Inbox;
   private readonly gate: SendGate;
   // One state, as Starlette's WebSocketState; `ending` is how it ended, set on leaving 'open'.
@@ -72,11 +74,12 @@ export class Connection {
    * be made with `autoPong: false`: the Connection answers pings itself, so that
    * setAutoPong() works while it is open.
    */
-  constructor(socket: WebSocket, init: { limits: ResolvedSocketLimits; transport: Duplex; remoteAddress?: string }) {
+  constructor(socket: WebSocket, init: { limits: ResolvedSocketLimits; transport: Duplex; remoteAddress?: string; maxJsonDepth?: number }) {
     this.socket = socket;
     this.limits = init.limits;
     this.address = init.remoteAddress;
     this.transport = init.transport;
+    this.maxJsonDepth = init.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
     this.inbox = new Inbox(socket);
     this.gate = new SendGate(socket, () => this.beginClose(CloseCode.TRY_AGAIN_LATER, 'send buffer full', CLOSE_GRACE_MS));
     (socket as OwnedSocket)[OWNER] = this;
@@ -155,6 +158,7 @@ export class Connection {
   receiveJson<T extends object>(dto: new (...args: any[]) => T): Promise<T>;
   async receiveJson(dto?: Function): Promise<unknown> {
     const text = (await this.receive()).text();
+    if (depthOverflowAt(text, this.maxJsonDepth) !== -1) throw new RequestValidationError([tooDeep(['message'], this.maxJsonDepth)]);
     let value: unknown;
     try {
       value = JSON.parse(text);
