@@ -3,6 +3,7 @@ import { RequestValidationError } from '../validation/errors.js';
 import { HttpException } from './exceptions.js';
 import { writeFile, type FileBody } from './file.js';
 import { stringifyJson } from './json.js';
+import { lingerBeforeClose } from './linger.js';
 import { Response } from './response.js';
 import { isStreamLike, StreamWithoutResponse, writeStream, type StreamBody } from './stream.js';
 
@@ -102,8 +103,12 @@ export function writeError(res: ServerResponse, err: unknown, head: boolean, bod
   } else {
     console.error('zigmund: unhandled error in a route handler', err);
   }
-  // Unread body bytes would be parsed as the next request: end the connection instead.
-  if (bodyUnread) headers.connection = 'close';
+  // The client may still be sending a body nobody will read: end the connection, reading the
+  // rest of the body first so that the client gets to read this answer.
+  if (bodyUnread) {
+    headers.connection = 'close';
+    lingerBeforeClose(res);
+  }
   headers['content-type'] = JSON_TYPE;
   send(res, status, headers, JSON.stringify({ detail }), head);
 }
