@@ -10,6 +10,7 @@ import { RequestValidationError } from '../validation/errors.js';
 import { compileModelFilter } from '../validation/response-model.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
+import { BootstrapError } from './errors.js';
 import type { Container } from '../di/container.js';
 import { parsePath } from '../http/path-template.js';
 import type { Hub } from '../hub/hub.js';
@@ -58,6 +59,21 @@ export function compileInjection(definition: RouteDefinition, settings: CompileS
   return { needs: env.needs, runDependencies, resolveArgs };
 }
 
+function responseSerializer(options: HttpRouteOptions, owner: string): (value: unknown) => string {
+  const shaping = {
+    excludeUnset: options.responseModelExcludeUnset,
+    excludeNone: options.responseModelExcludeNone,
+    include: options.responseModelInclude,
+    exclude: options.responseModelExclude,
+  };
+  if (options.responseModel) {
+    return withBytesAsBase64(compileResponseSerializer(options.responseModel, shaping), compileModelFilter(options.responseModel, shaping));
+  }
+  const given = Object.entries(shaping).find(([, value]) => value !== undefined);
+  if (given) throw new BootstrapError(`${owner}: responseModel${given[0][0].toUpperCase()}${given[0].slice(1)} needs a responseModel to shape`);
+  return stringifyJson;
+}
+
 function emptyForm(): FormData {
   return { fields: new Map(), files: new Map() };
 }
@@ -74,7 +90,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const plan: WritePlan = {
     status: options.status ?? 200,
     contentType: options.contentType,
-    serialize: options.responseModel ? withBytesAsBase64(compileResponseSerializer(options.responseModel), compileModelFilter(options.responseModel)) : stringifyJson,
+    serialize: responseSerializer(options, definition.owner),
     route: definition.owner,
   };
 
