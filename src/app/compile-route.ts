@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
-import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
+import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, UnparsedBody, type FormData, type FormLimits } from '../http/body.js';
 import type { RequestSite } from '../http/request.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { stringifyJson, withBytesAsBase64 } from '../http/json.js';
@@ -74,6 +74,13 @@ function responseSerializer(options: HttpRouteOptions, owner: string): (value: u
   return stringifyJson;
 }
 
+/** The body a validation error carries: the parsed JSON, the text of one that was not JSON, or the form's fields. */
+function receivedBody(ctx: RequestContext): unknown {
+  if (ctx.body instanceof UnparsedBody) return ctx.body.text;
+  if (ctx.form !== undefined) return Object.fromEntries([...ctx.form.fields].map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
+  return ctx.body;
+}
+
 function emptyForm(): FormData {
   return { fields: new Map(), files: new Map() };
 }
@@ -127,7 +134,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   function invoke(ctx: RequestContext, res: ServerResponse, head: boolean, args: unknown[]): void | Promise<void> {
     let result: unknown;
     try {
-      if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors);
+      if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors, receivedBody(ctx));
       result = handler(...args);
     } catch (err) {
       return fail(ctx, res, head, err);

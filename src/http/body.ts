@@ -114,9 +114,10 @@ export function parseJson(raw: Buffer): unknown {
     return JSON.parse(text);
   } catch (err) {
     const error = (err as Error).message;
-    throw new RequestValidationError([
-      { type: 'json_invalid', loc: ['body', errorOffset(text, error)], msg: 'JSON decode error', input: {}, ctx: { error } },
-    ]);
+    throw new RequestValidationError(
+      [{ type: 'json_invalid', loc: ['body', errorOffset(text, error)], msg: 'JSON decode error', input: {}, ctx: { error } }],
+      text,
+    );
   }
 }
 
