@@ -452,8 +452,10 @@ function compileDependency(provider: Function, options: DependencyOptions, env: 
   // Request-scoped instances with Symbol.asyncDispose/Symbol.dispose are disposed with the request's Arena.
   const disposable = kind === 'class' && symbolDisposerOf(provider.prototype) !== undefined;
 
-  const run = (ctx: RequestContext, args: unknown[]): unknown => {
-    if (ctx.errors !== undefined) return undefined;
+  // As FastAPI, a dependency is called as soon as its own inputs are valid, whatever failed
+  // before it: an HttpException it throws answers even when a later parameter is missing.
+  const run = (ctx: RequestContext, args: unknown[], errorsBefore: number): unknown => {
+    if ((ctx.errors?.length ?? 0) > errorsBefore || args.includes(SKIPPED)) return SKIPPED;
     const made = make(args);
     if (kind === 'generator') return startGenerator(made as Generator, ctx);
     if (kind === 'async-generator') return startAsyncGenerator(made as AsyncGenerator, ctx);
@@ -465,13 +467,21 @@ function compileDependency(provider: Function, options: DependencyOptions, env: 
   const overridden = overrideSite(key, env, where);
   const resolve = (ctx: RequestContext): unknown => {
     if (overrides.size > 0 && overrides.has(key)) return overridden(ctx);
+    const errorsBefore = ctx.errors?.length ?? 0;
     const args = resolveArgs(ctx);
-    return args instanceof Promise ? args.then((a) => run(ctx, a)) : run(ctx, args);
+    return args instanceof Promise ? args.then((a) => run(ctx, a, errorsBefore)) : run(ctx, args, errorsBefore);
   };
   const extractor: Extractor = options.useCache ? cached(options.cacheKey ?? key, resolve) : resolve;
   extractor.async = kind === 'async' || kind === 'async-generator' || resolveArgs.async;
   return extractor;
 }
+
+/**
+ * The value of a dependency that was not called because its inputs failed validation; those
+ * failures answer 422 before any handler could see it. Cached like a value, so a dependency
+ * needing it is skipped too.
+ */
+const SKIPPED = Symbol('skipped dependency');
 
 /** Shares one value per request under `key`. */
 function cached(key: unknown, resolve: (ctx: RequestContext) => unknown): Extractor {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
-import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
+import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, UnparsedBody, type FormData, type FormLimits } from '../http/body.js';
 import type { RequestSite } from '../http/request.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { stringifyJson, withBytesAsBase64 } from '../http/json.js';
@@ -10,6 +10,7 @@ import { RequestValidationError } from '../validation/errors.js';
 import { compileModelFilter } from '../validation/response-model.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
+import { BootstrapError } from './errors.js';
 import type { Container } from '../di/container.js';
 import { parsePath } from '../http/path-template.js';
 import type { Hub } from '../hub/hub.js';
@@ -60,6 +61,28 @@ export function compileInjection(definition: RouteDefinition, settings: CompileS
   return { needs: env.needs, runDependencies, resolveArgs };
 }
 
+function responseSerializer(options: HttpRouteOptions, owner: string): (value: unknown) => string {
+  const shaping = {
+    excludeUnset: options.responseModelExcludeUnset,
+    excludeNone: options.responseModelExcludeNone,
+    include: options.responseModelInclude,
+    exclude: options.responseModelExclude,
+  };
+  if (options.responseModel) {
+    return withBytesAsBase64(compileResponseSerializer(options.responseModel, shaping), compileModelFilter(options.responseModel, shaping));
+  }
+  const given = Object.entries(shaping).find(([, value]) => value !== undefined);
+  if (given) throw new BootstrapError(`${owner}: responseModel${given[0][0].toUpperCase()}${given[0].slice(1)} needs a responseModel to shape`);
+  return stringifyJson;
+}
+
+/** The body a validation error carries: the parsed JSON, the text of one that was not JSON, or the form's fields. */
+function receivedBody(ctx: RequestContext): unknown {
+  if (ctx.body instanceof UnparsedBody) return ctx.body.text;
+  if (ctx.form !== undefined) return Object.fromEntries([...ctx.form.fields].map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
+  return ctx.body;
+}
+
 function emptyForm(): FormData {
   return { fields: new Map(), files: new Map() };
 }
@@ -76,7 +99,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const plan: WritePlan = {
     status: options.status ?? 200,
     contentType: options.contentType,
-    serialize: options.responseModel ? withBytesAsBase64(compileResponseSerializer(options.responseModel), compileModelFilter(options.responseModel)) : stringifyJson,
+    serialize: responseSerializer(options, definition.owner),
     route: definition.owner,
   };
 
@@ -113,7 +136,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   function invoke(ctx: RequestContext, res: ServerResponse, head: boolean, args: unknown[]): void | Promise<void> {
     let result: unknown;
     try {
-      if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors);
+      if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors, receivedBody(ctx));
       result = handler(...args);
     } catch (err) {
       return fail(ctx, res, head, err);

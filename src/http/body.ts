@@ -118,9 +118,10 @@ export function parseJson(raw: Buffer, maxDepth = DEFAULT_MAX_JSON_DEPTH): unkno
     return JSON.parse(text);
   } catch (err) {
     const error = (err as Error).message;
-    throw new RequestValidationError([
-      { type: 'json_invalid', loc: ['body', errorOffset(text, error)], msg: 'JSON decode error', input: {}, ctx: { error } },
-    ]);
+    throw new RequestValidationError(
+      [{ type: 'json_invalid', loc: ['body', errorOffset(text, error)], msg: 'JSON decode error', input: {}, ctx: { error } }],
+      text,
+    );
   }
 }
 

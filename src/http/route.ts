@@ -9,8 +9,16 @@ export interface HttpRouteOptions {
   name?: string;
   /** Status of a successful answer (default 200). */
   status?: number;
-  /** A DTO class (or `[Dto]`): the answer is filtered to its declared fields. */
+  /** A DTO class (or `[Dto]`): the answer is filtered to its declared fields, initialised ones filled in. */
   responseModel?: Function | [Function];
+  /** Only the fields the returned value sets: the model's initialised values are not filled in. */
+  responseModelExcludeUnset?: boolean;
+  /** Leave out `null` fields, at every depth. */
+  responseModelExcludeNone?: boolean;
+  /** Only these fields of the response model (of each item for `[Dto]`). */
+  responseModelInclude?: string[];
+  /** Every field of the response model but these. */
+  responseModelExclude?: string[];
   tags?: string[];
   deprecated?: boolean;
   operationId?: string;

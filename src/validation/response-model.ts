@@ -3,27 +3,106 @@ import { declaredFields, typeOf } from './class-metadata.js';
 /** Keeps only the fields a response model declares, recursively, as FastAPI's `response_model` does. */
 export type ModelFilter = (value: unknown) => unknown;
 
-/** Builds the filter of a DTO class (or `[Dto]`) once, from its class-validator and @Type() metadata. */
-export function compileModelFilter(model: Function | [Function]): ModelFilter {
+/** FastAPI's `response_model_*` route options. */
+export interface ResponseModelOptions {
+  /** Write only the fields the returned value sets: the model's initialised values are not filled in. */
+  excludeUnset?: boolean;
+  /** Leave out fields whose value is `null`, at every depth. */
+  excludeNone?: boolean;
+  /** Only these fields of the model (of each item, for `[Dto]`). */
+  include?: readonly string[];
+  /** All fields of the model but these. */
+  exclude?: readonly string[];
+}
+
+const defaultsOf = new WeakMap<Function, Map<string, unknown>>();
+
+/**
+ * The values a model initialises its declared fields to (`tags: string[] = []`), learned by
+ * constructing it once. Only JSON constants count: an initialiser such as `new Date()` would be
+ * frozen at its first value, so it is left to the handler.
+ */
+export function modelDefaults(cls: Function): Map<string, unknown> {
+  let defaults = defaultsOf.get(cls);
+  if (defaults !== undefined) return defaults;
+  defaults = new Map();
+  let instance: Record<string, unknown> | undefined;
+  try {
+    instance = new (cls as new () => Record<string, unknown>)();
+  } catch {
+    // A model whose constructor needs arguments initialises nothing we can read.
+  }
+  if (instance !== undefined) {
+    for (const field of declaredFields(cls)) if (isJsonConstant(instance[field])) defaults.set(field, instance[field]);
+  }
+  defaultsOf.set(cls, defaults);
+  return defaults;
+}
+
+function isJsonConstant(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.every(isJsonConstant);
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.values(value as object).every(isJsonConstant);
+}
+
+/** The model's fields an answer writes under `include`/`exclude`; names the model lacks are an error. */
+export function keptFields(cls: Function, options: ResponseModelOptions): string[] {
+  const fields = declaredFields(cls);
+  for (const name of [...(options.include ?? []), ...(options.exclude ?? [])]) {
+    if (!fields.includes(name)) throw new Error(`response model ${cls.name} has no field "${name}" to include or exclude`);
+  }
+  return fields.filter((f) => (options.include === undefined || options.include.includes(f)) && !options.exclude?.includes(f));
+}
+
+/** A copy of `value` without `null` fields, at every depth (FastAPI's `exclude_none`). */
+export function withoutNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== null) out[key] = withoutNulls(v);
+  }
+  return out;
+}
+
+/**
+ * Builds the filter of a DTO class (or `[Dto]`) once, from its class-validator and @Type()
+ * metadata: declared fields only, initialised values filled in unless `excludeUnset`.
+ */
+export function compileModelFilter(model: Function | [Function], options: ResponseModelOptions = {}): ModelFilter {
+  const filter = compileFilter(model, options, true);
+  return options.excludeNone ? (value) => withoutNulls(filter(value)) : filter;
+}
+
+function compileFilter(model: Function | [Function], options: ResponseModelOptions, root: boolean): ModelFilter {
   if (Array.isArray(model)) {
-    const item = compileModelFilter(model[0]);
+    const item = compileFilter(model[0], options, root);
     return (value) => (Array.isArray(value) ? value.map(item) : item(value));
   }
-  const fields = declaredFields(model);
+  // include/exclude shape the top level only, as FastAPI's sets of names do.
+  const fields = root ? keptFields(model, options) : declaredFields(model);
+  const defaults = options.excludeUnset ? new Map<string, unknown>() : modelDefaults(model);
   const nested = new Map<string, ModelFilter>();
   for (const field of fields) {
     const typeMeta = typeOf(model, field);
     const type = typeMeta?.typeFunction?.();
-    if (typeof type === 'function' && type !== model && declaredFields(type).length > 0) nested.set(field, compileModelFilter(type));
+    if (typeof type === 'function' && type !== model && declaredFields(type).length > 0) nested.set(field, compileFilter(type, options, false));
   }
   return function filterModel(value) {
     if (value === null || typeof value !== 'object') return value;
     const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const field of fields) {
-      if (!(field in source)) continue;
-      const inner = nested.get(field);
       const v = source[field];
+      if (v === undefined) {
+        if (defaults.has(field)) out[field] = defaults.get(field);
+        continue;
+      }
+      const inner = nested.get(field);
       out[field] = inner ? (Array.isArray(v) ? v.map(inner) : inner(v)) : v;
     }
     return out;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { declaredFields, typeOf, validationRecords, type ValidationMetadata } from './class-metadata.js';
-import { compileModelFilter } from './response-model.js';
+import { compileModelFilter, keptFields, modelDefaults, withoutNulls, type ResponseModelOptions } from './response-model.js';
 
 /** Writes a handler's answer as the JSON of its response model; throws when a value has the wrong type. */
 export type ResponseSerializer = (value: unknown) => string;
@@ -23,33 +23,43 @@ const JSON_TYPES = new Map([
   ['isDate', 'string'],
 ]);
 
-const compiled = new WeakMap<Function, ResponseSerializer>();
-const compiledLists = new WeakMap<Function, ResponseSerializer>();
+// Per model class, by list-or-not and options: routes sharing a model and options share one serializer.
+const compiled = new WeakMap<Function, Map<string, ResponseSerializer>>();
 
 /**
  * Compiles the serializer of a DTO class (or `[Dto]`) once: only declared fields, nested DTOs
- * and lists of them followed through `@Type()`, each value checked against its declared type.
+ * and lists of them followed through `@Type()`, each value checked against its declared type,
+ * fields the model initialises filled in when missing. `options` are FastAPI's
+ * `response_model_exclude_unset/_exclude_none/_include/_exclude`.
  */
-export function compileResponseSerializer(model: Function | [Function]): ResponseSerializer {
-  const [cls, cache] = Array.isArray(model) ? [model[0], compiledLists] : [model, compiled];
-  let serialize = cache.get(cls);
-  if (!serialize) cache.set(cls, (serialize = compile(model)));
+export function compileResponseSerializer(model: Function | [Function], options: ResponseModelOptions = {}): ResponseSerializer {
+  const cls = Array.isArray(model) ? model[0] : model;
+  const key = JSON.stringify([Array.isArray(model), options.excludeUnset === true, options.excludeNone === true, options.include, options.exclude]);
+  let byOptions = compiled.get(cls);
+  if (!byOptions) compiled.set(cls, (byOptions = new Map()));
+  let serialize = byOptions.get(key);
+  if (!serialize) byOptions.set(key, (serialize = compile(model, options)));
   return serialize;
 }
 
-function compile(model: Function | [Function]): ResponseSerializer {
+function compile(model: Function | [Function], options: ResponseModelOptions): ResponseSerializer {
+  let serialize: ResponseSerializer;
   try {
-    return fastJson()(modelSchema(model));
+    serialize = fastJson()(modelSchema(model, options));
   } catch {
     // Still answers with the declared fields only, but without checking their types.
-    const filter = compileModelFilter(model);
-    return (value) => JSON.stringify(filter(value));
+    const filter = compileModelFilter(model, { ...options, excludeNone: false });
+    serialize = (value) => JSON.stringify(filter(value));
   }
+  // fast-json-stringify has no way to skip a null, so those answers are copied without them first.
+  if (!options.excludeNone) return serialize;
+  const write = serialize;
+  return (value) => write(withoutNulls(value));
 }
 
 // Every type also admits null, and no field is required: the model shapes and type-checks what
 // the handler returns, as the filter did before; presence is the handler's business.
-function modelSchema(model: Function | [Function]): Schema {
+function modelSchema(model: Function | [Function], options: ResponseModelOptions): Schema {
   const definitions: Schema = {};
   const names = new Map<Function, string>();
   const building = new Set<Function>();
@@ -64,7 +74,7 @@ function modelSchema(model: Function | [Function]): Schema {
       for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
       names.set(cls, name);
       building.add(cls);
-      const properties = objectProperties(cls, ref);
+      const properties = objectProperties(cls, declaredFields(cls), options, ref);
       building.delete(cls);
       definitions[name] = { type: ['object', 'null'], properties };
       // fast-json-stringify recurses forever on a cycle through a type list; as a plain
@@ -75,13 +85,30 @@ function modelSchema(model: Function | [Function]): Schema {
     }
     return { $ref: `#/definitions/${name}` };
   };
-  const root = Array.isArray(model) ? { type: ['array', 'null'], items: ref(model[0]) } : ref(model);
+  const cls = Array.isArray(model) ? model[0] : model;
+  // include/exclude shape the top level only, so that object is written inline, apart from the
+  // definition nested uses of the same class share.
+  const shaped = options.include !== undefined || options.exclude !== undefined;
+  const top = shaped ? { type: ['object', 'null'], properties: objectProperties(cls, keptFields(cls, options), options, ref) } : ref(cls);
+  const root = Array.isArray(model) ? { type: ['array', 'null'], items: top } : top;
   return { ...root, definitions };
 }
 
-function objectProperties(cls: Function, ref: (cls: Function) => Schema): Schema {
+function objectProperties(cls: Function, fields: string[], options: ResponseModelOptions, ref: (cls: Function) => Schema): Schema {
   const records = validationRecords(cls);
-  return Object.fromEntries(declaredFields(cls).map((field) => [field, fieldSchema(cls, field, records.filter((r) => r.propertyName === field), ref)]));
+  const defaults = options.excludeUnset ? undefined : modelDefaults(cls);
+  return Object.fromEntries(
+    fields.map((field) => {
+      const schema = fieldSchema(cls, field, records.filter((r) => r.propertyName === field), ref);
+      // fast-json-stringify writes `default` for a field the value leaves undefined.
+      if (defaults?.has(field)) {
+        const value = defaults.get(field);
+        if (!options.excludeNone) schema.default = value;
+        else if (value !== null) schema.default = withoutNulls(value);
+      }
+      return [field, schema];
+    }),
+  );
 }
 
 function fieldSchema(cls: Function, field: string, records: ValidationMetadata[], ref: (cls: Function) => Schema): Schema {

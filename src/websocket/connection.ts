@@ -164,7 +164,7 @@ export class Connection {
       value = JSON.parse(text);
     } catch (err) {
       const error = (err as Error).message;
-      throw new RequestValidationError([{ type: 'json_invalid', loc: ['message'], msg: 'JSON decode error', input: text, ctx: { error } }]);
+      throw new RequestValidationError([{ type: 'json_invalid', loc: ['message'], msg: 'JSON decode error', input: text, ctx: { error } }], text);
     }
     if (dto === undefined) return value;
     let validate = validators.get(dto);
@@ -173,7 +173,7 @@ export class Connection {
       validators.set(dto, validate);
     }
     const result = await validate(value, ['message']);
-    if (result.errors !== undefined) throw new RequestValidationError(result.errors);
+    if (result.errors !== undefined) throw new RequestValidationError(result.errors, value);
     return result.value;
   }
 
