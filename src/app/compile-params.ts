@@ -8,7 +8,7 @@ import type { RequestContext } from '../http/context.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { ParamSpec } from '../http/route.js';
-import type { ParamRecord, ProviderToken } from '../metadata/records.js';
+import type { ParamRecord, ProviderToken, ProviderObject } from '../metadata/records.js';
 import { readInjectable, readParamSpecs } from '../metadata/read.js';
 import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
 import { SecurityScheme } from '../security/scheme.js';
@@ -351,10 +351,11 @@ function providerParams(provider: Function, where: string): ParamSpec[] {
  * provider is injected as such, anything else is called per request, FastAPI-style. Scopes add
  * up along the chain; a value is shared within a request only where the same scopes are required.
  */
-function compileDepends(provider: Function | SecurityScheme, useCache: boolean, scopes: readonly string[] | undefined, env: InjectEnv, where: string): Extractor {
+function compileDepends(provider: Function | ProviderObject, useCache: boolean, scopes: readonly string[] | undefined, env: InjectEnv, where: string): Extractor {
   const inner = scopes && scopes.length > 0 ? { ...env, scopes: [...(env.scopes ?? []), ...scopes] } : env;
   if (provider instanceof SecurityScheme) return compileScheme(provider, inner, where);
-  const fn = provider as Function;
+  if (typeof provider !== 'function') throw new BootstrapError(`${where}: ${String(provider)} is neither a function, a class nor a security scheme`);
+  const fn = provider;
   if (env.container.has(fn)) return compileProvider(fn, inner, where);
   return compileDependency(fn, { useCache, cacheKey: scopedKey(fn, inner.scopes) }, inner, where);
 }

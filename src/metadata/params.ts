@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import type { SecurityScheme } from '../security/scheme.js';
 import { PARAMS } from './keys.js';
-import type { BodyOptions, DependsOptions, FileOptions, ModelOptions, ParamOptions, ParamRecord, ParamSource } from './records.js';
+import type { BodyOptions, DependsOptions, FileOptions, ModelOptions, ParamOptions, ParamRecord, ParamSource, ProviderObject } from './records.js';
 
 /** Appends a parameter record; the parameter decorators of every concern write through it. */
 export function addParam(target: object, propertyKey: string | symbol | undefined, record: ParamRecord): void {
@@ -60,7 +59,7 @@ export function File(name: string, options: FileOptions = {}): ParameterDecorato
  * security scheme is a provider as well (its value is the checked credentials).
  * @example @Depends(currentUser) user: User
  */
-export function Depends(provider: Function | SecurityScheme, options: DependsOptions = {}): ParameterDecorator {
+export function Depends(provider: Function | ProviderObject, options: DependsOptions = {}): ParameterDecorator {
   return (target, propertyKey, index) =>
     addParam(target, propertyKey, { index, source: 'depends', provider, options });
 }

@@ -1,5 +1,4 @@
 import type { HttpRouteOptions } from '../http/route.js';
-import type { SecurityScheme } from '../security/scheme.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 
 /** What `@Controller(prefix, options)` records. */
@@ -106,7 +105,7 @@ export interface ParamRecord {
     scopes?: readonly string[];
   };
   /** What `@Depends` or `@Security` runs: a function, a class, or a security scheme. */
-  provider?: Function | SecurityScheme;
+  provider?: Function | ProviderObject;
   /** The parameter's own JavaScript default (`limit = 10`), read from the function's source. */
   sourceDefault?: SourceDefault;
 }
@@ -116,6 +115,11 @@ export interface ParamRecord {
  * any other expression is only known to exist, and JavaScript evaluates it per call.
  */
 export type SourceDefault = { literal: true; value: unknown } | { literal: false; text: string };
+
+/** A provider that is an object rather than a function: a security scheme (see `src/security/`). */
+export interface ProviderObject {
+  readonly schemeName: string;
+}
 
 /** What `@Module()` records. */
 export interface ModuleOptions {

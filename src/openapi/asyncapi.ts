@@ -7,7 +7,6 @@ import { infoObject, openApiPath, websocketExtension } from './document.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
 import { routeSecurity, type SecurityUse } from './route-security.js';
-import type { SecuritySchemeObject } from '../security/scheme.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
 import type {
   AsyncApiChannel,
@@ -16,6 +15,7 @@ import type {
   AsyncApiOperation,
   AsyncApiParameter,
   AsyncApiSecurityScheme,
+  SecuritySchemeObject,
   AsyncApiServer,
   DocumentInfo,
   JsonSchema,

@@ -1,8 +1,7 @@
 import type { ParamSpec, RouteDefinition } from '../http/route.js';
 import type { ParamRecord } from '../metadata/records.js';
-import { readInjectable, readParamSpecs } from '../metadata/read.js';
-import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
-import { routeDependencySpecs } from '../security/route-dependencies.js';
+import { readConstructorParams, readInjectable, readParamSpecs } from '../metadata/read.js';
+import { dependencyRecords } from '../metadata/security.js';
 
 /** A decorated parameter that reads the request. */
 export type RequestParam = ParamRecord & { type: unknown; source: Exclude<ParamRecord['source'], 'depends'> };
@@ -23,8 +22,7 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
       if (spec.source === 'depends') {
         if (typeof spec.provider === 'function') expand(spec.provider);
       } else if (spec.source === 'type') {
-        const type = spec.type;
-        if (typeof type === 'function' && (type === OAuth2PasswordRequestForm || readInjectable(type)?.scope === 'request')) expand(type);
+        if (readsRequest(spec.type)) expand(spec.type as Function);
       } else {
         const key = `${spec.source} ${spec.name ?? ''}`;
         if (listed.has(key)) continue;
@@ -40,7 +38,20 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
   };
 
   visit(route.params);
-  visit(routeDependencySpecs(route));
+  visit(routeDependencies(route));
   return out;
+}
+
+/** A route's `security` entries, then its `dependencies`, as `@Depends` specs. */
+export function routeDependencies(route: RouteDefinition): ParamSpec[] {
+  return dependencyRecords((route.options as { security?: unknown[] }).security ?? [], route.dependencies);
+}
+
+/**
+ * A class injected by type that reads the request: a request-scoped `@Injectable()`, or a class
+ * whose constructor parameters are decorated (`OAuth2PasswordRequestForm`'s `@Form` fields).
+ */
+export function readsRequest(type: unknown): boolean {
+  return typeof type === 'function' && (readInjectable(type)?.scope === 'request' || readConstructorParams(type).length > 0);
 }
 

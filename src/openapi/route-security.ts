@@ -1,12 +1,11 @@
 import type { ParamSpec, RouteDefinition } from '../http/route.js';
-import { readInjectable, readParamSpecs } from '../metadata/read.js';
-import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
-import { routeDependencySpecs } from '../security/route-dependencies.js';
-import { SecurityScheme, type SecuritySchemeObject } from '../security/scheme.js';
+import { readParamSpecs } from '../metadata/read.js';
+import { readsRequest, routeDependencies } from './route-params.js';
+import type { DocumentedScheme, SecuritySchemeObject } from './types.js';
 
 /** A scheme a route runs and the scopes required where it runs, merged over every place. */
 export interface SecurityUse {
-  scheme: SecurityScheme;
+  scheme: DocumentedScheme;
   scopes: string[];
 }
 
@@ -16,7 +15,7 @@ export interface SecurityUse {
  * added up along each chain.
  */
 export function routeSecurity(route: RouteDefinition): SecurityUse[] {
-  const uses = new Map<SecurityScheme, Set<string>>();
+  const uses = new Map<DocumentedScheme, Set<string>>();
   const visited = new Set<string>();
   const ids = new Map<Function, number>();
 
@@ -24,14 +23,12 @@ export function routeSecurity(route: RouteDefinition): SecurityUse[] {
     for (const spec of specs) {
       if (spec.source === 'depends') {
         const required = [...scopes, ...(spec.options.scopes ?? [])];
-        if (spec.provider instanceof SecurityScheme) {
+        if (isScheme(spec.provider)) {
           let set = uses.get(spec.provider);
           if (!set) uses.set(spec.provider, (set = new Set()));
           for (const scope of required) set.add(scope);
         } else if (typeof spec.provider === 'function') expand(spec.provider, required);
-      } else if (spec.source === 'type' && typeof spec.type === 'function') {
-        if (spec.type === OAuth2PasswordRequestForm || readInjectable(spec.type)?.scope === 'request') expand(spec.type, scopes);
-      }
+      } else if (spec.source === 'type' && readsRequest(spec.type)) expand(spec.type as Function, scopes);
     }
   };
   // A provider met again with the same scopes adds nothing; this also ends cycles.
@@ -43,18 +40,22 @@ export function routeSecurity(route: RouteDefinition): SecurityUse[] {
     visit(readParamSpecs(provider), scopes);
   };
 
-  visit(routeDependencySpecs(route), []);
+  visit(routeDependencies(route), []);
   visit(route.params, []);
   return [...uses].map(([scheme, scopes]) => ({ scheme, scopes: [...scopes] }));
 }
 
+function isScheme(provider: unknown): provider is DocumentedScheme {
+  return typeof provider === 'object' && provider !== null && typeof (provider as DocumentedScheme).openapi === 'function';
+}
+
 /** Names schemes for `components.securitySchemes`: by `schemeName`, a suffix when two different schemes share one. */
 export function createSecurityRegistry() {
-  const names = new Map<SecurityScheme, string>();
+  const names = new Map<DocumentedScheme, string>();
   const components: Record<string, SecuritySchemeObject> = {};
   const shapes = new Map<string, string>();
 
-  function nameOf(scheme: SecurityScheme): string {
+  function nameOf(scheme: DocumentedScheme): string {
     const known = names.get(scheme);
     if (known !== undefined) return known;
     const model = scheme.openapi();

@@ -1,7 +1,6 @@
 import type { OutgoingOperation, RouteDefinition, WebhookMethod } from '../http/route.js';
 
 export type { OutgoingOperation, WebhookMethod };
-import type { SecuritySchemeObject } from '../security/scheme.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 and AsyncAPI 3 use it); only the keywords Zigmund writes are named. */
 export interface JsonSchema {
@@ -237,4 +236,27 @@ export interface AsyncApiDocument {
     securitySchemes?: Record<string, AsyncApiSecurityScheme>;
   };
   [extension: `x-${string}`]: unknown;
+}
+
+/** A Security Scheme Object of OpenAPI 3.1, as a scheme describes itself. */
+export type SecuritySchemeObject =
+  | { type: 'apiKey'; name: string; in: 'header' | 'query' | 'cookie'; description?: string }
+  | { type: 'http'; scheme: string; bearerFormat?: string; description?: string }
+  | { type: 'oauth2'; flows: OAuthFlows; description?: string }
+  | { type: 'openIdConnect'; openIdConnectUrl: string; description?: string };
+
+/** The OAuth2 flows of an `oauth2` scheme, as OpenAPI spells them. */
+export interface OAuthFlows {
+  password?: { tokenUrl: string; refreshUrl?: string; scopes: Record<string, string> };
+  clientCredentials?: { tokenUrl: string; refreshUrl?: string; scopes: Record<string, string> };
+  authorizationCode?: { authorizationUrl: string; tokenUrl: string; refreshUrl?: string; scopes: Record<string, string> };
+  implicit?: { authorizationUrl: string; refreshUrl?: string; scopes: Record<string, string> };
+}
+
+/** What the documents need of a security scheme (`src/security/`'s schemes are such objects). */
+export interface DocumentedScheme {
+  readonly schemeName: string;
+  /** `false` when the scheme lets requests without credentials through. */
+  readonly autoError: boolean;
+  openapi(): SecuritySchemeObject;
 }

@@ -1,20 +1,9 @@
 import type { RequestContext } from '../http/context.js';
 import { HttpException } from '../http/exceptions.js';
+import type { OAuthFlows, SecuritySchemeObject } from '../openapi/types.js';
+import { BEARER_SUBPROTOCOL_PREFIX } from '../websocket/upgrade.js';
 
-/** A Security Scheme Object of OpenAPI 3.1, as a scheme describes itself. */
-export type SecuritySchemeObject =
-  | { type: 'apiKey'; name: string; in: 'header' | 'query' | 'cookie'; description?: string }
-  | { type: 'http'; scheme: string; bearerFormat?: string; description?: string }
-  | { type: 'oauth2'; flows: OAuthFlows; description?: string }
-  | { type: 'openIdConnect'; openIdConnectUrl: string; description?: string };
-
-/** The OAuth2 flows of an `oauth2` scheme, as OpenAPI spells them. */
-export interface OAuthFlows {
-  password?: { tokenUrl: string; refreshUrl?: string; scopes: Record<string, string> };
-  clientCredentials?: { tokenUrl: string; refreshUrl?: string; scopes: Record<string, string> };
-  authorizationCode?: { authorizationUrl: string; tokenUrl: string; refreshUrl?: string; scopes: Record<string, string> };
-  implicit?: { authorizationUrl: string; refreshUrl?: string; scopes: Record<string, string> };
-}
+export type { OAuthFlows, SecuritySchemeObject };
 
 /** Options every scheme takes. */
 export interface SchemeOptions {
@@ -101,8 +90,6 @@ export function authorizationParts(ctx: RequestContext): [scheme: string, creden
   return [header.slice(0, space), header.slice(space + 1).trim()];
 }
 
-/** The prefix of a `Sec-WebSocket-Protocol` entry that carries a bearer token. */
-export const BEARER_SUBPROTOCOL_PREFIX = 'bearer.';
 
 /**
  * A bearer token: from `Authorization: Bearer …`; on a WebSocket upgrade also from the

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { BEARER_SUBPROTOCOL_PREFIX } from '../security/scheme.js';
+
+/** The prefix of a `Sec-WebSocket-Protocol` entry that carries a bearer token, not a protocol. */
+export const BEARER_SUBPROTOCOL_PREFIX = 'bearer.';
 
 /** Why an upgrade is refused before the handshake: the HTTP status and detail to answer with. */
 export interface Refusal {
