@@ -113,6 +113,12 @@ async function problemApp() {
       return body;
     }
 
+    @Post('/upload')
+    upload() {
+      // The framework itself no longer answers 415 (a body that is not JSON is FastAPI's 422); an app may.
+      throw new HttpException(415);
+    }
+
     @Post('/teapot')
     teapot() {
       throw new HttpException(418, 'short and stout', { 'x-spout': 'yes' });
@@ -152,7 +158,10 @@ test('problemDetails: 404, 405, 413, 415, 422 and HttpException answer RFC 9457 
   assert.equal(notAllowed.headers.allow, 'POST');
   const tooBig = await expect(await client.post('/items', { json: { n: 1, pad: 'x'.repeat(64) } }), 413, 'Payload Too Large', '/items');
   assert.match(String(tooBig.detail), /limit 16 bytes/);
-  await expect(await client.post('/items', { body: 'n=1', headers: { 'content-type': 'text/plain' } }), 415, 'Unsupported Media Type', '/items');
+  const unsupported = await expect(await client.post('/upload'), 415, 'Unsupported Media Type', '/upload');
+  assert.equal(unsupported.detail, 'Unsupported Media Type');
+  const notJson = await expect(await client.post('/items', { body: 'n=1', headers: { 'content-type': 'text/plain' } }), 422, 'Unprocessable Entity', '/items');
+  assert.equal((notJson.errors as { type: string }[])[0].type, 'model_attributes_type');
   const invalid = await expect(await client.post('/items', { json: { n: 'x' } }), 422, 'Unprocessable Entity', '/items');
   const errors = invalid.errors as { loc: string[]; type: string }[];
   assert.deepEqual(errors[0].loc, ['body', 'n']);

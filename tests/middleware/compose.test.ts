@@ -65,7 +65,7 @@ test('a middleware may change the status, headers and cookies of the handler ans
   });
   const res = await new TestClient(app).get('/hi');
   assert.equal(res.status, 201);
-  assert.equal(res.text, 'hi');
+  assert.equal(res.text, '"hi"');
   assert.equal(res.headers['x-seen'], 'yes');
   assert.deepEqual(res.headers['set-cookie'], ['from=handler; Path=/', 'from=middleware; Path=/']);
 });
@@ -214,4 +214,19 @@ test('an error thrown by a WebSocket route middleware refuses the upgrade with i
   const refused = await refusedStatus(`${base}/ws`);
   assert.equal(refused.status, 401);
   assert.deepEqual(JSON.parse(refused.body), { detail: 'who are you' });
+});
+
+test('a streamed answer passes through middleware, which may add headers before it is written', async () => {
+  const app = createApp({ logStartup: false });
+  async function* chunks() {
+    yield 'a';
+    yield 'b';
+  }
+  app.get('/stream', () => Response.stream(chunks(), { contentType: 'text/plain' }));
+  app.use(async (_req, next) => (await next()).setHeader('x-wrapped', 'yes'));
+  const res = await new TestClient(app).get('/stream');
+  assert.equal(res.status, 200);
+  assert.equal(res.text, 'ab');
+  assert.equal(res.headers['x-wrapped'], 'yes');
+  assert.equal(res.headers['content-type'], 'text/plain');
 });
