@@ -87,7 +87,6 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     serialize: options.responseModel ? withBytesAsBase64(compileResponseSerializer(options.responseModel), compileModelFilter(options.responseModel)) : stringifyJson,
     route: definition.owner,
   };
-  const work = settings.container.work;
 
   async function readBodyOf(ctx: RequestContext): Promise<void> {
     if (readsJson) {
