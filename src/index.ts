@@ -45,10 +45,14 @@ export type { StaticFilesOptions } from './http/static-files.js';
 export type { NodeHandler } from './http/mount.js';
 export type { TrustProxy } from './http/origin.js';
 
+// Middleware and errors
+export type { Middleware, Next } from './middleware/compose.js';
+export type { ExceptionHandler } from './http/exception-handlers.js';
+
 // WebSockets
 export { Connection } from './websocket/connection.js';
 export { Message } from './websocket/message.js';
-export { ConnectionClosed, ConnectionTimeout } from './websocket/errors.js';
+export { ConnectionClosed, ConnectionTimeout, WebSocketException } from './websocket/errors.js';
 export { CloseCode } from './websocket/close-codes.js';
 export type { WebSocketOptions } from './websocket/options.js';
 

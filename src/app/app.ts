@@ -5,6 +5,9 @@ import { Arena } from '../di/arena.js';
 import { Container } from '../di/container.js';
 import { closeOnSignals, drain, Lifespan, type LifespanFn, type LifespanHook } from '../di/lifespan.js';
 import type { FormLimits } from '../http/body.js';
+import type { RequestContext } from '../http/context.js';
+import type { HttpException } from '../http/exceptions.js';
+import { ExceptionHandlers, type ExceptionHandler } from '../http/exception-handlers.js';
 import { Request, type RequestSite } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { HttpRouteOptions, ParamSpec, RouteDefinition } from '../http/route.js';
@@ -12,9 +15,10 @@ import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js
 import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
 import type { TrustProxy } from '../http/origin.js';
-import { createClientErrorListener, createRequestListener, createUpgradeListener } from '../http/server.js';
+import { createClientErrorListener, createRequestListener, createUpgradeListener, refuseUpgrade } from '../http/server.js';
 import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
 import { Hub, type HubOptions } from '../hub/hub.js';
+import type { Middleware } from '../middleware/compose.js';
 import type { HttpMethod } from '../metadata/records.js';
 import { asyncapiOf, openapiOf } from '../openapi/app-documents.js';
 import { registerDocsRoutes, type DocsOptions } from '../openapi/docs-routes.js';
@@ -22,7 +26,7 @@ import type { AsyncApiDocument, OpenApiDocument } from '../openapi/types.js';
 import { resolveMaxJsonDepth } from '../validation/json-depth.js';
 import { Connection } from '../websocket/connection.js';
 import type { WebSocketOptions } from '../websocket/options.js';
-import { compileHttpRoute } from './compile-route.js';
+import { compileFallback, compileHttpRoute, type CompileSettings } from './compile-route.js';
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from './errors.js';
 import { joinPath } from './paths.js';
@@ -75,6 +79,8 @@ export interface AppOptions extends DocsOptions {
    * for any number of proxies, a number for that many in front of the app.
    */
   trustProxy?: TrustProxy;
+  /** Answer every framework error as RFC 9457 `application/problem+json` (default false: FastAPI's `{"detail": …}`). */
+  problemDetails?: boolean;
 }
 
 /** Where and how `app.serve()` listens. */
@@ -113,6 +119,11 @@ export class App {
   private readonly named = new Map<string, PathTemplate>();
   private readonly site: RequestSite;
   private readonly sockets: SocketRegistry = { open: new Map() };
+  private readonly handlers: ExceptionHandlers;
+  private readonly middleware: Middleware[] = [];
+  private readonly settings: CompileSettings;
+  /** Every compiled endpoint, recomposed when `use()` adds app-wide middleware. */
+  private readonly layered: { useAppMiddleware(middleware: readonly Middleware[]): void }[] = [];
   private listening = false;
   private readonly maxJsonDepth: number;
   private readonly lifespan: Lifespan<App>;
@@ -129,9 +140,28 @@ export class App {
     // The workers of serve({ workers }) share rooms through the primary unless told otherwise.
     this.hub = new Hub({ ...options.hub, adapter: options.hub?.adapter ?? (isForkedWorker() ? clusterAdapter() : undefined) });
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    this.handlers = new ExceptionHandlers(options.problemDetails === true);
+    this.settings = {
+      container: this.container,
+      hub: this.hub,
+      bodyLimit,
+      formLimits: options.formLimits,
+      strictContentType: options.strictContentType,
+      maxJsonDepth: this.maxJsonDepth,
+      site: this.site,
+      handlers: this.handlers,
+      middleware: this.middleware,
+    };
+    const fallback = compileFallback(this.settings);
+    this.layered.push(fallback);
     const proxy = { rootPath: mountPrefix(options.rootPath ?? '', 'rootPath'), trustProxy: trustProxyOption(options.trustProxy) };
-    this.handle = createRequestListener(this.table, bodyLimit, { redirectSlashes: options.redirectSlashes, ...proxy });
-    this.handleUpgrade = createUpgradeListener(this.table, proxy);
+    this.handle = createRequestListener(this.table, bodyLimit, fallback, { redirectSlashes: options.redirectSlashes, ...proxy });
+    const refuse = (ctx: RequestContext, socket: Duplex, err: HttpException) => {
+      const out = this.handlers.respond(err, ctx);
+      if (out instanceof Promise) void out.then((answer) => refuseUpgrade(socket, answer));
+      else refuseUpgrade(socket, out);
+    };
+    this.handleUpgrade = createUpgradeListener(this.table, refuse, proxy);
     this.server = createServer(this.handle);
     this.server.on('upgrade', this.handleUpgrade);
     this.server.on('clientError', createClientErrorListener(maxHeaderSize));
@@ -164,26 +194,51 @@ export class App {
     return fillPath(template, params, name);
   }
 
+  /**
+   * Adds app-wide middleware, outside every controller's and route's, in the order added; it
+   * also runs for requests no route serves (404, 405), so `cors()` can answer preflights.
+   * Call it before `serve()`, after `bootstrap()` if you like.
+   * @example app.use(cors({ allowOrigins: ['https://app.example'] }));
+   */
+  use(...middleware: Middleware[]): this {
+    if (this.listening) throw new Error('app.use() must be called before serve()');
+    for (const mw of middleware) if (typeof mw !== 'function') throw new TypeError(`app.use(): ${String(mw)} is not a middleware function`);
+    this.middleware.push(...middleware);
+    for (const endpoint of this.layered) endpoint.useAppMiddleware(this.middleware);
+    return this;
+  }
+
+  /**
+   * Answers errors of `errorClass` (and its subclasses) with `handler`'s Response; the handler
+   * of the most specific class wins. Also overrides the framework's own answers:
+   * `RequestValidationError` (422) and `HttpException` (404, 405, …).
+   * @example app.exceptionHandler(OutOfStock, (err, req) => Response.json({ sku: err.sku }, 409));
+   */
+  exceptionHandler<E>(errorClass: abstract new (...args: never[]) => E, handler: ExceptionHandler<E>): this {
+    this.handlers.set(errorClass, handler);
+    return this;
+  }
+
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
   addRoute(definition: RouteDefinition): void {
-    const settings = {
-      container: this.container,
-      hub: this.hub,
-      bodyLimit: this.config.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      formLimits: this.config.formLimits,
-      strictContentType: this.config.strictContentType,
-      maxJsonDepth: this.maxJsonDepth,
-      site: this.site,
-    };
+    const settings = this.settings;
     const template = parsePath(definition.path);
     const names = [definition.options.name, definition.controller && definition.methodName ? `${definition.controller}.${definition.methodName}` : undefined];
     for (const name of names) {
       if (name !== undefined && this.named.has(name)) throw new BootstrapError(`${definition.owner}: another route is already named "${name}"`);
     }
     try {
+      for (const mw of definition.middleware ?? []) if (typeof mw !== 'function') throw new BootstrapError(`${definition.owner}: middleware ${String(mw)} is not a function`);
       const { routerPath } = template;
-      if (definition.kind === 'http') this.table.addHttp(definition.method, routerPath, compileHttpRoute(definition, settings));
-      else this.table.addSocket(routerPath, compileSocketRoute(definition, settings, this.sockets));
+      if (definition.kind === 'http') {
+        const route = compileHttpRoute(definition, settings);
+        this.table.addHttp(definition.method, routerPath, route);
+        this.layered.push(route);
+      } else {
+        const route = compileSocketRoute(definition, settings, this.sockets);
+        this.table.addSocket(routerPath, route);
+        this.layered.push(route);
+      }
     } catch (err) {
       if (err instanceof BootstrapError) throw err;
       throw new BootstrapError(`${definition.owner}: ${(err as Error).message}`);
@@ -349,6 +404,7 @@ function functionRoute(kind: 'http' | 'websocket', method: HttpMethod, path: str
     owner,
     tags: options.tags ?? [],
     dependencies: options.dependencies ?? [],
+    middleware: options.middleware ?? [],
   };
 }
 

@@ -1,12 +1,17 @@
-import type { ServerResponse } from 'node:http';
 import type { RequestContext } from '../http/context.js';
-import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, UnparsedBody, type FormData, type FormLimits } from '../http/body.js';
+import { BodyAborted, contentTypeOf, decodeJsonBody, DEFAULT_FORM_LIMITS, hasBody, isFormType, parseForm, readBody, type FormData, type FormLimits } from '../http/body.js';
+import type { HttpException } from '../http/exceptions.js';
+import { lingerBeforeClose } from '../http/linger.js';
 import type { RequestSite } from '../http/request.js';
+import type { ExceptionHandlers } from '../http/exception-handlers.js';
+import { Response } from '../http/response.js';
 import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
 import { stringifyJson, withBytesAsBase64 } from '../http/json.js';
-import { writeError, writeResult, type WritePlan } from '../http/write.js';
+import type { HttpEndpoint } from '../http/router.js';
+import type { FallbackEndpoint } from '../http/server.js';
+import { responseOf, writeResponse, writeResult, type WritePlan } from '../http/write.js';
+import { compose, sequence, type Middleware, type Stage } from '../middleware/compose.js';
 import { routeDependencySpecs } from '../security/route-dependencies.js';
-import { RequestValidationError } from '../validation/errors.js';
 import { compileModelFilter } from '../validation/response-model.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
@@ -14,12 +19,15 @@ import { BootstrapError } from './errors.js';
 import type { Container } from '../di/container.js';
 import { parsePath } from '../http/path-template.js';
 import type { Hub } from '../hub/hub.js';
+import { argumentsStage, dependenciesStage, handlerStage } from './stages.js';
 
 /** A route ready to serve: everything reflective was done when it was compiled. */
-export interface CompiledRoute {
+export interface CompiledRoute extends HttpEndpoint {
   definition: RouteDefinition;
   /** Runs the whole pipeline for one request and writes the answer; a promise only when a step was asynchronous. */
-  handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void>;
+  handle(ctx: RequestContext): void | Promise<void>;
+  /** Composes the route again under the app-wide middleware (`app.use`), outermost first. */
+  useAppMiddleware(middleware: readonly Middleware[]): void;
 }
 
 export interface CompileSettings {
@@ -33,6 +41,10 @@ export interface CompileSettings {
   site?: RequestSite;
   /** How deep JSON bodies and WebSocket JSON messages may nest. */
   maxJsonDepth?: number;
+  /** The app's exception handlers: every error of the pipeline is answered through them. */
+  handlers: ExceptionHandlers;
+  /** The app-wide middleware when the route is compiled. */
+  middleware: readonly Middleware[];
 }
 
 /** Compiles `security: [...]` and `dependencies: [...]` of a route into one runner whose values are discarded. */
@@ -76,13 +88,6 @@ function responseSerializer(options: HttpRouteOptions, owner: string): (value: u
   return stringifyJson;
 }
 
-/** The body a validation error carries: the parsed JSON, the text of one that was not JSON, or the form's fields. */
-function receivedBody(ctx: RequestContext): unknown {
-  if (ctx.body instanceof UnparsedBody) return ctx.body.text;
-  if (ctx.form !== undefined) return Object.fromEntries([...ctx.form.fields].map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
-  return ctx.body;
-}
-
 function emptyForm(): FormData {
   return { fields: new Map(), files: new Map() };
 }
@@ -91,7 +96,6 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   const options = definition.options as HttpRouteOptions;
   const { needs, runDependencies, resolveArgs } = compileInjection(definition, settings);
   const { json: readsJson, form: readsForm } = needs;
-  const handler = definition.handler as (...args: unknown[]) => unknown;
   const bodyLimit = options.bodyLimit ?? settings.bodyLimit;
   // Forms carry files, so they have their own overall limit unless the route sets one.
   const formLimits: FormLimits = { ...DEFAULT_FORM_LIMITS, ...settings.formLimits, ...(options.bodyLimit ? { bodyBytes: options.bodyLimit } : {}) };
@@ -103,97 +107,148 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     route: definition.owner,
   };
 
+  async function readBodyOf(ctx: RequestContext): Promise<void> {
+    if (readsJson) {
+      const raw = await readBody(ctx.raw, bodyLimit);
+      ctx.rawBody = raw;
+      ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType, settings.maxJsonDepth);
+    } else if (isFormType(contentTypeOf(ctx.raw))) {
+      ctx.form = await parseForm(ctx.raw, formLimits);
+    } else {
+      // As in FastAPI, any other body reads as an empty form: each field is then missing.
+      await readBody(ctx.raw, formLimits.bodyBytes);
+      ctx.form = emptyForm();
+    }
+  }
+
+  // A stream or a file resolves once written: the Arena lives until then, as its producer may use it.
+  function write(ctx: RequestContext): void | Promise<void> {
+    return writeResult(ctx.res!, ctx.result, plan, ctx.responseIfUsed, ctx.head);
+  }
+
+  // read body → dependencies → arguments → handler → write. Each stage returns a promise only
+  // when it really waited, so a sync handler without a body answers in the same tick.
+  const stages: Stage[] = [];
+  if (readsJson || readsForm) stages.push(readBodyOf);
+  if (runDependencies) stages.push(dependenciesStage(runDependencies));
+  stages.push(argumentsStage(resolveArgs), handlerStage(definition.handler as (...args: unknown[]) => unknown));
+  const straight = runStraight(sequence([...stages, write]), settings);
+  const untilHandler = sequence(stages);
+
+  // With middleware the handler's answer becomes a Response the onion can change, written once at the end.
+  function endpoint(ctx: RequestContext): Response | Promise<Response> {
+    const pending = untilHandler(ctx);
+    if (pending === undefined) return responseOf(ctx.result, plan, ctx.responseIfUsed);
+    return pending.then(() => responseOf(ctx.result, plan, ctx.responseIfUsed));
+  }
+
+  const own = definition.middleware ?? [];
+  const route: CompiledRoute = {
+    definition,
+    handle: straight,
+    useAppMiddleware(appMiddleware) {
+      const all = [...appMiddleware, ...own];
+      route.handle = all.length === 0 ? straight : runLayered(all, endpoint, settings, definition.owner);
+    },
+  };
+  route.useAppMiddleware(settings.middleware);
+  return route;
+}
+
+/**
+ * What answers requests no route serves (404, 405, 426, a bad URL, the 307 to the other
+ * trailing-slash form): the app-wide middleware around that answer, so CORS can answer a
+ * preflight and exception handlers and problem details apply.
+ */
+export function compileFallback(settings: CompileSettings): FallbackEndpoint & { useAppMiddleware(middleware: readonly Middleware[]): void } {
+  const missed = (ctx: RequestContext): Response => {
+    if (ctx.failure !== undefined) throw ctx.failure;
+    return ctx.result as Response;
+  };
+  const plain = runStraight((ctx) => writeResponse(ctx.res!, missed(ctx), undefined, ctx.head, 'the fallback'), settings);
+  const fallback = {
+    run: plain,
+    answer(ctx: RequestContext, outcome: HttpException | Response): void | Promise<void> {
+      if (outcome instanceof Response) ctx.result = outcome;
+      else ctx.failure = outcome;
+      return fallback.run(ctx);
+    },
+    useAppMiddleware(appMiddleware: readonly Middleware[]) {
+      fallback.run = appMiddleware.length === 0 ? plain : runLayered(appMiddleware, missed, settings, 'the fallback');
+    },
+  };
+  fallback.useAppMiddleware(settings.middleware);
+  return fallback;
+}
+
+/** A route without middleware: the stages write the answer themselves; an error is answered by the handlers. */
+function runStraight(run: Stage, settings: CompileSettings) {
+  const { handlers, site } = settings;
   const work = settings.container.work;
-
-  // The pipeline is written as plain functions that return a promise only when a step was
-  // really asynchronous, so a sync handler without a body answers in the same tick, with no
-  // promise allocated. Teardowns and background tasks run after the answer, counted in
-  // `work` so a graceful shutdown waits for them.
-
-  function fail(ctx: RequestContext, res: ServerResponse, head: boolean, err: unknown): void | Promise<void> {
-    if (err instanceof BodyAborted) res.destroy();
-    else writeError(res, err, head, hasBody(ctx.raw) && !ctx.raw.complete);
-    if (ctx.needsFinish) return ctx.finish(err, work);
-  }
-
-  /** Goes on with `next` once `pending` settles, or answers its failure. */
-  function after<T>(pending: Promise<T>, ctx: RequestContext, res: ServerResponse, head: boolean, next: (value: T) => void | Promise<void>): Promise<void> {
-    return pending.then(next, (err) => fail(ctx, res, head, err));
-  }
-
-  function answer(ctx: RequestContext, res: ServerResponse, head: boolean, result: unknown): void | Promise<void> {
-    let written: void | Promise<void>;
-    try {
-      written = writeResult(res, result, plan, ctx.responseIfUsed, head);
-    } catch (err) {
-      return fail(ctx, res, head, err);
-    }
-    // A stream or a file: the Arena lives until it is written, as its producer may use it.
-    if (written instanceof Promise) return after(written, ctx, res, head, () => (ctx.needsFinish ? ctx.finish(undefined, work) : undefined));
-    if (ctx.needsFinish) return ctx.finish(undefined, work);
-  }
-
-  function invoke(ctx: RequestContext, res: ServerResponse, head: boolean, args: unknown[]): void | Promise<void> {
-    let result: unknown;
-    try {
-      if (ctx.errors !== undefined) throw new RequestValidationError(ctx.errors, receivedBody(ctx));
-      result = handler(...args);
-    } catch (err) {
-      return fail(ctx, res, head, err);
-    }
-    if (result instanceof Promise) return after(result, ctx, res, head, (value) => answer(ctx, res, head, value));
-    return answer(ctx, res, head, result);
-  }
-
-  function resolveAndInvoke(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
-    let args: unknown[] | Promise<unknown[]>;
-    try {
-      args = resolveArgs(ctx);
-    } catch (err) {
-      return fail(ctx, res, head, err);
-    }
-    if (args instanceof Promise) return after(args, ctx, res, head, (resolved) => invoke(ctx, res, head, resolved));
-    return invoke(ctx, res, head, args);
-  }
-
-  function afterBody(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
-    if (runDependencies) {
-      let ran: unknown;
-      try {
-        ran = runDependencies(ctx);
-      } catch (err) {
-        return fail(ctx, res, head, err);
-      }
-      if (ran instanceof Promise) return after(ran, ctx, res, head, () => resolveAndInvoke(ctx, res, head));
-    }
-    return resolveAndInvoke(ctx, res, head);
-  }
-
-  async function readBodyThen(ctx: RequestContext, res: ServerResponse, head: boolean): Promise<void> {
-    try {
-      if (readsJson) {
-        const raw = await readBody(ctx.raw, bodyLimit);
-        ctx.rawBody = raw;
-        ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType, settings.maxJsonDepth);
-      } else if (isFormType(contentTypeOf(ctx.raw))) {
-        ctx.form = await parseForm(ctx.raw, formLimits);
-      } else {
-        // As in FastAPI, any other body reads as an empty form: each field is then missing.
-        await readBody(ctx.raw, formLimits.bodyBytes);
-        ctx.form = emptyForm();
-      }
-    } catch (err) {
-      return fail(ctx, res, head, err);
-    }
-    return afterBody(ctx, res, head);
-  }
-
-  const site = settings.site;
-  function handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void> {
-    ctx.res = res;
+  const done = (ctx: RequestContext) => (ctx.needsFinish ? ctx.finish(ctx.failure, work) : undefined);
+  const fail = (ctx: RequestContext, err: unknown) => deliver(ctx, failed(ctx, err, handlers), done, 'an error');
+  return function handle(ctx: RequestContext): void | Promise<void> {
     ctx.site = site;
-    return readsJson || readsForm ? readBodyThen(ctx, res, head) : afterBody(ctx, res, head);
-  }
+    let pending: void | Promise<void>;
+    try {
+      pending = run(ctx);
+    } catch (err) {
+      return fail(ctx, err);
+    }
+    if (pending !== undefined) return pending.then(() => done(ctx), (err: unknown) => fail(ctx, err));
+    return done(ctx);
+  };
+}
 
-  return { definition, handle };
+/** A route with middleware: the onion around the endpoint, its final Response written once. */
+function runLayered(
+  middleware: readonly Middleware[],
+  endpoint: (ctx: RequestContext) => Response | Promise<Response>,
+  settings: CompileSettings,
+  route: string,
+) {
+  const { handlers, site } = settings;
+  const work = settings.container.work;
+  const onion = compose(middleware, endpoint, (err, ctx) => failed(ctx, err, handlers));
+  const done = (ctx: RequestContext) => (ctx.needsFinish ? ctx.finish(ctx.failure, work) : undefined);
+  return function handle(ctx: RequestContext): Promise<void> {
+    ctx.site = site;
+    return onion(ctx).then((out) => deliver(ctx, out, done, route));
+  };
+}
+
+/** Records the first failure (teardowns see it) and asks the exception handlers for the answer. */
+function failed(ctx: RequestContext, err: unknown, handlers: ExceptionHandlers): Response | Promise<Response> {
+  if (ctx.failure === undefined) ctx.failure = err ?? new Error('undefined was thrown');
+  // The client went away while sending the body: there is no one to answer.
+  if (err instanceof BodyAborted) ctx.res?.destroy();
+  return handlers.respond(err, ctx);
+}
+
+// Unread body bytes after an error would be parsed as the next request: end the connection instead.
+const CLOSE_CONNECTION = new Response().setHeader('connection', 'close');
+
+/** Writes the final Response once (a stream or a file resolves when written), then runs the context's teardowns. */
+function deliver(ctx: RequestContext, out: Response | Promise<Response>, done: (ctx: RequestContext) => void | Promise<void>, route: string): void | Promise<void> {
+  if (out instanceof Promise) return out.then((answer) => deliver(ctx, answer, done, route));
+  const res = ctx.res!;
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return done(ctx);
+  }
+  const closing = ctx.failure !== undefined && hasBody(ctx.raw) && !ctx.raw.complete;
+  // The client may still be sending a body nobody will read: read the rest of it before the
+  // connection ends, so that the client gets to read this answer instead of a reset.
+  if (closing) lingerBeforeClose(res);
+  let written: void | Promise<void>;
+  try {
+    written = writeResponse(res, out, closing ? CLOSE_CONNECTION : undefined, ctx.head, route);
+  } catch (err) {
+    // A Response that cannot be written (a middleware broke it): the connection is all that is left to end.
+    console.error(`zigmund: writing the answer of ${route} failed`, err);
+    res.destroy();
+    return done(ctx);
+  }
+  if (written instanceof Promise) return written.then(() => done(ctx));
+  return done(ctx);
 }

@@ -187,6 +187,7 @@ function controllerRoutes(controller: Function, instance: object): RouteDefiniti
       methodName: route.propertyKey,
       tags: [...(record.tags ?? []), ...(route.options.tags ?? [])],
       dependencies: [...(record.dependencies ?? []), ...(route.options.dependencies ?? [])],
+      middleware: [...(record.middleware ?? []), ...(route.options.middleware ?? [])],
     };
   });
 }

@@ -22,10 +22,18 @@ export class RequestContext {
   form: FormData | undefined;
   /** Dependency values of this request, by provider. */
   cache: Map<unknown, unknown> | undefined;
-  /** The HTTP response being answered; the Arena watches it to notice a client that goes away. */
+  /** The HTTP response being answered; the Arena watches it to notice a client that goes away. Unset on upgrades. */
   res: ServerResponse | undefined;
   /** The app serving this request, set by the compiled route. */
   site: RequestSite | undefined;
+  /** A HEAD request served by a GET route: the answer carries no body. */
+  head = false;
+  /** The handler's arguments, once resolved. */
+  args: unknown[] | undefined;
+  /** What the handler returned (awaited). */
+  result: unknown;
+  /** The first error the pipeline answered, which dependency teardowns see. */
+  failure: unknown;
   private requestObj: Request | undefined;
   private responseObj: Response | undefined;
   private arenaObj: Arena | undefined;
@@ -45,7 +53,10 @@ export class RequestContext {
   }
 
   get request(): Request {
-    this.requestObj ??= new Request(this.raw, this.params, this.query, this.bodyLimit, this.rawBody, this.site, this.form);
+    if (this.requestObj === undefined) {
+      this.requestObj = new Request(this.raw, this.params, this.query, this.bodyLimit, this.rawBody, this.site, this.form);
+      (this.requestObj as Linked)[CONTEXT] = this;
+    }
     return this.requestObj;
   }
 
@@ -104,6 +115,14 @@ export class RequestContext {
       work?.end();
     }
   }
+}
+
+const CONTEXT = Symbol('zigmund.context');
+type Linked = Request & { [CONTEXT]?: RequestContext };
+
+/** The context behind a `Request`, for built-in middleware that reach the Arena or the injected `Response`. */
+export function contextOf(req: Request): RequestContext | undefined {
+  return (req as Linked)[CONTEXT];
 }
 
 /** Aborts the Arena when the response's connection closes before the answer was written. */

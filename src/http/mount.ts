@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Duplex } from 'node:stream';
 import { enterMount, originOf, routeTarget } from './origin.js';
 import type { HttpEndpoint, SocketEndpoint } from './router.js';
+import { Response } from './response.js';
 import { refuseUpgrade } from './server.js';
 
 /** Any Node `(req, res)` handler: an Express or Connect app, `staticFiles()`, a plain function. */
@@ -30,14 +31,15 @@ function answer(res: ServerResponse, status: number, detail: string): void {
 export function appMount(prefix: string, app: MountedApp): { http: HttpEndpoint; socket: SocketEndpoint } {
   return {
     http: {
-      handle(ctx, res) {
+      handle(ctx) {
+        const res = ctx.res!;
         if (!enterMount(ctx.raw, prefix)) return answer(res, 404, 'Not Found');
         app.handle(ctx.raw, res);
       },
     },
     socket: {
       upgrade(req, socket, head) {
-        if (!enterMount(req, prefix)) return refuseUpgrade(socket, 404, 'Not Found');
+        if (!enterMount(req, prefix)) return refuseUpgrade(socket, Response.json({ detail: 'Not Found' }, 404));
         app.handleUpgrade(req, socket, head);
       },
     },
@@ -56,7 +58,8 @@ export function handlerMount(prefix: string, handler: NodeHandler, name: string)
   };
   return {
     http: {
-      handle(ctx, res) {
+      handle(ctx) {
+        const res = ctx.res!;
         const req = ctx.raw as WithOriginalUrl;
         if (!enterMount(req, prefix)) return answer(res, 404, 'Not Found');
         req.originalUrl ??= req.url;
@@ -72,7 +75,7 @@ export function handlerMount(prefix: string, handler: NodeHandler, name: string)
     },
     socket: {
       upgrade(_req, socket) {
-        refuseUpgrade(socket, 404, 'Not Found');
+        refuseUpgrade(socket, Response.json({ detail: 'Not Found' }, 404));
       },
     },
   };

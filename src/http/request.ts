@@ -79,6 +79,11 @@ export class Request {
     return end === -1 ? url : url.slice(0, end);
   }
 
+  /** Whether this is a WebSocket upgrade request (middleware runs for those too). */
+  get isWebSocket(): boolean {
+    return (this.raw as { upgrade?: boolean }).upgrade === true && (this.raw.headers.upgrade ?? '').toLowerCase() === 'websocket';
+  }
+
   get headers(): IncomingHttpHeaders {
     return this.raw.headers;
   }

@@ -1,4 +1,5 @@
 import type { HttpMethod, ParamRecord } from '../metadata/records.js';
+import type { Middleware } from '../middleware/compose.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 
 /** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
@@ -35,6 +36,8 @@ export interface HttpRouteOptions {
   responses?: Record<number | string, { description: string; model?: Function }>;
   /** Dependencies run before the handler, for their effect. */
   dependencies?: unknown[];
+  /** Middleware around this route only, inside the app's and the controller's. */
+  middleware?: Middleware[];
   /**
    * Security schemes run before the handler, as if listed first in `dependencies` (schemes, or
    * `Security(scheme, scopes)`), and named in the operation's `security`. Anything else is
@@ -69,6 +72,8 @@ export interface RouteDefinition {
   methodName?: string;
   tags: string[];
   dependencies: unknown[];
+  /** The controller's middleware, then the route's, outermost first (the app's go around them). */
+  middleware?: Middleware[];
 }
 
 export type WebhookMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import http from 'node:http';
 import FindMyWay from 'find-my-way';
@@ -9,7 +9,8 @@ import type { QueryValues } from './request.js';
 
 /** Serves the HTTP side of a route. */
 export interface HttpEndpoint {
-  handle(ctx: RequestContext, res: ServerResponse, head: boolean): void | Promise<void>;
+  /** Answers one request; `ctx.res` and `ctx.head` say where and how. */
+  handle(ctx: RequestContext): void | Promise<void>;
 }
 
 /** Accepts (or refuses) a WebSocket upgrade to a route. */

@@ -1,9 +1,6 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { RequestValidationError } from '../validation/errors.js';
-import { HttpException } from './exceptions.js';
 import { writeFile, type FileBody } from './file.js';
 import { stringifyJson } from './json.js';
-import { lingerBeforeClose } from './linger.js';
 import { Response } from './response.js';
 import { isStreamLike, StreamWithoutResponse, writeStream, type StreamBody } from './stream.js';
 
@@ -47,30 +44,82 @@ export function writeResult(res: ServerResponse, result: unknown, plan: WritePla
   send(res, status, headers, plan.serialize(result), head);
 }
 
-function writeResponse(res: ServerResponse, out: Response, injected: Response | undefined, head: boolean, route: string): void | Promise<void> {
+/** Writes a `Response`, under the injected one's status, headers and cookies when the handler asked for one. */
+export function writeResponse(res: ServerResponse, out: Response, injected: Response | undefined, head: boolean, route: string): void | Promise<void> {
   const headers: OutgoingHttpHeaders = injected ? { ...injected.headers, ...out.headers } : { ...out.headers };
   const cookies = [injected?.headers['set-cookie'], out.headers['set-cookie']].flat().filter((c) => c !== undefined);
   if (cookies.length > 0) headers['set-cookie'] = cookies as string[];
   const status = out.statusCode ?? injected?.statusCode ?? 200;
   switch (out.kind) {
-    case 'json':
-      headers['content-type'] ??= JSON_TYPE;
-      return send(res, status, headers, stringifyJson(out.body), head);
-    case 'text':
-      headers['content-type'] ??= 'text/plain; charset=utf-8';
-      return send(res, status, headers, String(out.body), head);
-    case 'html':
-      headers['content-type'] ??= 'text/html; charset=utf-8';
-      return send(res, status, headers, String(out.body), head);
-    case 'raw':
-      return send(res, status, headers, out.body as Buffer, head);
-    case 'none':
-      return send(res, status, headers, undefined, head);
     case 'stream':
       return writeStream(res, status, headers, out.body as StreamBody, head, route);
     case 'file':
       return writeFile(res, headers, out.body as FileBody, head);
+    default:
+      return send(res, status, headers, bodyOf(out, headers), head);
   }
+}
+
+/**
+ * The bytes (or text) of a `Response` held in memory, filling in the content type its kind
+ * implies; `undefined` for one without a body. Streams and files are not in memory: they throw.
+ */
+export function bodyOf(out: Response, headers: OutgoingHttpHeaders): string | Uint8Array | undefined {
+  switch (out.kind) {
+    case 'json':
+      headers['content-type'] ??= JSON_TYPE;
+      return stringifyJson(out.body);
+    case 'text':
+      headers['content-type'] ??= 'text/plain; charset=utf-8';
+      return String(out.body);
+    case 'html':
+      headers['content-type'] ??= 'text/html; charset=utf-8';
+      return String(out.body);
+    case 'raw':
+      return out.body as string | Uint8Array;
+    case 'none':
+      return undefined;
+    default:
+      throw new TypeError(`a ${out.kind} Response has no body in memory`);
+  }
+}
+
+/**
+ * A handler's answer as a `Response` of its own, for middleware to read and change: a plain
+ * value is serialised as `writeResult` would write it, a returned `Response` is copied (a
+ * handler may return a shared one), and the injected `Response`'s status, headers and cookies
+ * are merged in.
+ */
+export function responseOf(result: unknown, plan: WritePlan, injected: Response | undefined): Response {
+  const out = new Response();
+  if (result instanceof Response) {
+    Object.assign(out, result, { headers: out.headers });
+    if (injected) Object.assign(out.headers, injected.headers);
+    Object.assign(out.headers, result.headers);
+    const cookies = [injected?.headers['set-cookie'], result.headers['set-cookie']].flat().filter((c) => c !== undefined);
+    if (cookies.length > 0) out.headers['set-cookie'] = cookies as string[];
+    out.statusCode = result.statusCode ?? injected?.statusCode ?? 200;
+    return out;
+  }
+  if (injected) Object.assign(out.headers, injected.headers);
+  out.statusCode = injected?.statusCode ?? plan.status;
+  if (result === undefined) return out;
+  out.kind = 'raw';
+  if (typeof result === 'string' && plan.contentType !== undefined) {
+    out.headers['content-type'] ??= plan.contentType;
+    out.body = result;
+  } else if (Buffer.isBuffer(result) || result instanceof Uint8Array) {
+    out.headers['content-type'] ??= plan.contentType ?? 'application/octet-stream';
+    out.body = result;
+  } else if (typeof result === 'object' && result !== null && isStreamLike(result)) {
+    const err = new StreamWithoutResponse(plan.route);
+    console.error(`zigmund: ${err.message}`);
+    throw err;
+  } else {
+    out.headers['content-type'] ??= JSON_TYPE;
+    out.body = plan.serialize(result);
+  }
+  return out;
 }
 
 function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string | Uint8Array | undefined, head: boolean): void {
@@ -84,31 +133,4 @@ function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders,
   res.writeHead(status, headers);
   if (head) res.end();
   else res.end(body);
-}
-
-/** Answers an error: HttpException and validation errors as `{"detail": …}`, anything else as a bare 500. */
-export function writeError(res: ServerResponse, err: unknown, head: boolean, bodyUnread: boolean): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  let status = 500;
-  let headers: OutgoingHttpHeaders = {};
-  let detail: unknown = 'Internal Server Error';
-  if (err instanceof HttpException) {
-    ({ status, detail } = err);
-    headers = { ...err.headers };
-  } else if (err instanceof RequestValidationError) {
-    ({ status, detail } = err);
-  } else {
-    console.error('zigmund: unhandled error in a route handler', err);
-  }
-  // The client may still be sending a body nobody will read: end the connection, reading the
-  // rest of the body first so that the client gets to read this answer.
-  if (bodyUnread) {
-    headers.connection = 'close';
-    lingerBeforeClose(res);
-  }
-  headers['content-type'] = JSON_TYPE;
-  send(res, status, headers, JSON.stringify({ detail }), head);
 }

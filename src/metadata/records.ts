@@ -1,4 +1,5 @@
 import type { HttpRouteOptions } from '../http/route.js';
+import type { Middleware } from '../middleware/compose.js';
 import type { WebSocketOptions } from '../websocket/options.js';
 
 /** What `@Controller(prefix, options)` records. */
@@ -7,6 +8,8 @@ export interface ControllerOptions {
   tags?: string[];
   /** Dependencies run before every route of the controller, for their effect. */
   dependencies?: unknown[];
+  /** Middleware around every route of the controller, inside the app's. */
+  middleware?: Middleware[];
 }
 
 export interface ControllerRecord extends ControllerOptions {

@@ -27,3 +27,30 @@ export class ConnectionTimeout extends Error {
     this.name = 'ConnectionTimeout';
   }
 }
+
+/**
+ * Ends a WebSocket with a close code, as Starlette's: thrown by the handler it closes the
+ * connection with `code` and `reason`; thrown before the upgrade (a dependency, a middleware)
+ * it refuses the handshake with the HTTP status of the code (`httpStatus`).
+ * @example throw new WebSocketException(1008, 'room is full');
+ */
+export class WebSocketException extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string = '',
+  ) {
+    super(`WebSocket closed with code ${code}${reason === '' ? '' : `: ${reason}`}`);
+    this.name = 'WebSocketException';
+  }
+
+  /**
+   * The refusal of a handshake that never opened: 1003 unsupported data → 415, 1009 too big
+   * → 413, 1011 internal error → 500, 1013 try again later → 503, anything else (1008 policy
+   * violation, application codes) → 403, what ASGI servers answer to a close before accept.
+   */
+  get httpStatus(): number {
+    return HTTP_STATUS_OF_CLOSE[this.code] ?? 403;
+  }
+}
+
+const HTTP_STATUS_OF_CLOSE: Record<number, number> = { 1003: 415, 1009: 413, 1011: 500, 1013: 503 };

@@ -1,3 +1,5 @@
+import type { Middleware } from '../middleware/compose.js';
+
 /** Options of `@WebSocket(path, options)` and `app.websocket(path, handler, options)`. */
 export interface WebSocketOptions {
   /** One-line summary in `/openapi.json` and `/asyncapi.json`. */
@@ -39,6 +41,8 @@ export interface WebSocketOptions {
   requireSubprotocol?: boolean;
   /** Dependencies run before the handshake, for their effect (default none). */
   dependencies?: unknown[];
+  /** Middleware run for the upgrade request, inside the app's and the controller's (default none). */
+  middleware?: Middleware[];
   /**
    * Security schemes checked before the handshake, as if listed first in `dependencies`
    * (schemes, or `Security(scheme, scopes)`); a refusal answers 401/403 and no socket opens.
