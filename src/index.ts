@@ -50,8 +50,6 @@ export type { Middleware, Next } from './middleware/compose.js';
 export type { ExceptionHandler } from './http/exception-handlers.js';
 export { cors } from './middleware/cors.js';
 export type { CorsOptions } from './middleware/cors.js';
-export { securityHeaders } from './middleware/security-headers.js';
-export type { SecurityHeadersOptions } from './middleware/security-headers.js';
 export { trustedHost } from './middleware/trusted-host.js';
 export type { TrustedHostOptions } from './middleware/trusted-host.js';
 export { httpsRedirect } from './middleware/https-redirect.js';
