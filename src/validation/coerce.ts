@@ -24,17 +24,8 @@ export interface CoercionPlan {
   constraints: Constraints;
 }
 
-/** FastAPI's `Query(gt=…, min_length=…, pattern=…)`, checked after conversion. */
-export interface Constraints {
-  gt?: number;
-  ge?: number;
-  lt?: number;
-  le?: number;
-  multipleOf?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: RegExp;
-}
+/** FastAPI's `Query(gt=…, min_length=…, pattern=…)`, checked after conversion: the options' constraints, the pattern compiled. */
+export type Constraints = Pick<ParamOptions, 'gt' | 'ge' | 'lt' | 'le' | 'multipleOf' | 'minLength' | 'maxLength'> & { pattern?: RegExp };
 
 type PlanOptions = Omit<ParamOptions, 'type'> & { type?: unknown };
 
