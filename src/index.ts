@@ -54,6 +54,8 @@ export { trustedHost } from './middleware/trusted-host.js';
 export type { TrustedHostOptions } from './middleware/trusted-host.js';
 export { httpsRedirect } from './middleware/https-redirect.js';
 export { timeout, RequestTimeout } from './middleware/timeout.js';
+export { securityHeaders } from './middleware/security-headers.js';
+export type { SecurityHeadersOptions } from './middleware/security-headers.js';
 
 // WebSockets
 export { Connection } from './websocket/connection.js';

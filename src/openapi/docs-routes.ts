@@ -6,7 +6,7 @@ import type { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { HttpRouteOptions } from '../http/route.js';
 import { asyncapiOf, openapiOf, type DocumentedApp } from './app-documents.js';
-import { redocPage, swaggerUiPage } from './pages.js';
+import { redocPage, swaggerUiInit, swaggerUiPage } from './pages.js';
 import type { DocumentInfo, OpenApiDocument } from './types.js';
 
 /** The documentation options of `createApp()` and `bootstrap()`. */
@@ -55,7 +55,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Adds the documentation routes the options ask for, all left out of the documents:
  * `/openapi.json`, `/asyncapi.json`, Swagger UI at `/docs` (with its OAuth2 redirect page at
- * `/docs/oauth2-redirect`) and ReDoc at `/redoc`, their assets served from the installed
+ * `/docs/oauth2-redirect` and the script starting it at `/docs/swagger-init.js`) and ReDoc at `/redoc`, their assets served from the installed
  * `swagger-ui-dist` and `redoc` packages. The documents are built on the first request.
  */
 export function registerDocsRoutes(app: DocsHost): void {
@@ -77,17 +77,19 @@ export function registerDocsRoutes(app: DocsHost): void {
   if (docsUrl !== null) {
     const assets = under(docsUrl, `assets/swagger-ui@${SWAGGER_UI_VERSION}`);
     const oauth2RedirectUrl = under(docsUrl, 'oauth2-redirect');
-    const page = perRootPath((root) =>
-      swaggerUiPage({
-        title,
+    const initScript = under(docsUrl, 'swagger-init.js');
+    const page = perRootPath((root) => swaggerUiPage({ title, assets: root + assets, initScript: root + initScript }));
+    const init = perRootPath((root) =>
+      swaggerUiInit({
         openapiUrl: root + openapiUrl,
-        assets: root + assets,
         oauth2RedirectUrl: root + oauth2RedirectUrl,
         parameters: config.swaggerUiParameters,
         initOAuth: config.swaggerUiInitOAuth,
       }),
     );
     app.get(docsUrl, (req: Request) => Response.html(page(req.rootPath), 200, REVALIDATE), HIDDEN);
+    // Served, not inlined, so the page works under a policy that forbids inline scripts.
+    app.get(initScript, (req: Request) => script(init(req.rootPath)), HIDDEN);
     const redirectPage = perRootPath((root) => `<!doctype html>\n<html lang="en">\n<body>\n<script src="${root}${assets}/oauth2-redirect.js"></script>\n</body>\n</html>\n`);
     app.get(oauth2RedirectUrl, (req: Request) => Response.html(redirectPage(req.rootPath), 200, REVALIDATE), HIDDEN);
     serveAssets(app, assets, SWAGGER_UI_DIR, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
@@ -99,6 +101,14 @@ export function registerDocsRoutes(app: DocsHost): void {
     app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
     serveAssets(app, assets, join(REDOC_DIR, 'bundles'), ['redoc.standalone.js']);
   }
+}
+
+/** A script that embeds the app's options: revalidated, as its page is. */
+function script(text: string): Response {
+  const res = Response.bytes(Buffer.from(text), CONTENT_TYPES['.js']);
+  res.setHeader('cache-control', 'no-cache');
+  res.setHeader('x-content-type-options', 'nosniff');
+  return res;
 }
 
 /** A page rendered once per root path it is asked under (an app is mounted at a handful at most). */

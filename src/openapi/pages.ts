@@ -1,9 +1,15 @@
 /** What the Swagger UI page is made of. */
 export interface SwaggerUiPageOptions {
   title: string;
-  openapiUrl: string;
   /** URL of the folder serving `swagger-ui-dist`'s files. */
   assets: string;
+  /** URL of the script that starts Swagger UI (`swaggerUiInit()`'s text). */
+  initScript: string;
+}
+
+/** What the script starting Swagger UI is configured with. */
+export interface SwaggerUiInitOptions {
+  openapiUrl: string;
   oauth2RedirectUrl: string;
   parameters?: Record<string, unknown>;
   initOAuth?: Record<string, unknown>;
@@ -18,10 +24,11 @@ const SWAGGER_UI_DEFAULTS = {
   showCommonExtensions: true,
 };
 
-/** The HTML of Swagger UI, configured for the app's document. */
+/**
+ * The HTML of Swagger UI. It has no inline script (Swagger UI is started by a served script),
+ * so it works under a Content-Security-Policy of `script-src 'self'`, such as helmet's default.
+ */
 export function swaggerUiPage(options: SwaggerUiPageOptions): string {
-  const parameters = { url: options.openapiUrl, ...SWAGGER_UI_DEFAULTS, ...options.parameters };
-  const initOAuth = options.initOAuth ? `\nui.initOAuth(${scriptJson(options.initOAuth)});` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -34,16 +41,22 @@ export function swaggerUiPage(options: SwaggerUiPageOptions): string {
 <body>
 <div id="swagger-ui"></div>
 <script src="${escapeHtml(options.assets)}/swagger-ui-bundle.js"></script>
-<script>
-const ui = SwaggerUIBundle({
+<script src="${escapeHtml(options.initScript)}"></script>
+</body>
+</html>
+`;
+}
+
+/** The script that starts Swagger UI on the page, configured for the app's document. */
+export function swaggerUiInit(options: SwaggerUiInitOptions): string {
+  const parameters = { url: options.openapiUrl, ...SWAGGER_UI_DEFAULTS, ...options.parameters };
+  const initOAuth = options.initOAuth ? `\nui.initOAuth(${scriptJson(options.initOAuth)});` : '';
+  return `const ui = SwaggerUIBundle({
   ...${scriptJson(parameters)},
   oauth2RedirectUrl: window.location.origin + ${scriptJson(options.oauth2RedirectUrl)},
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
 });${initOAuth}
 window.ui = ui;
-</script>
-</body>
-</html>
 `;
 }
 
@@ -81,7 +94,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-// JSON inside <script>: a "</script>" or "<!--" in a value must not end or change the script.
+// JSON in a script: a "</script>" or "<!--" in a value must not end or change it were it ever inlined.
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }

@@ -74,7 +74,8 @@ test('rootPath: the docs load the document through it, and the document lists it
   const doc = (await (await fetch(`${prefixedUrl}/openapi.json`)).json()) as { servers: { url: string }[] };
   assert.deepEqual(doc.servers, [{ url: '/api' }]);
   const page = await (await fetch(`${prefixedUrl}/docs`)).text();
-  assert.match(page, /\/api\/openapi\.json/);
+  assert.match(page, /<script src="\/api\/docs\/swagger-init\.js">/);
+  assert.match(await (await fetch(`${prefixedUrl}/docs/swagger-init.js`)).text(), /"url":"\/api\/openapi\.json"/);
   assert.match(page, /\/api\/docs\/assets\/swagger-ui@/);
 });
 

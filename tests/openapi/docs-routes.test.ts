@@ -57,16 +57,27 @@ test('GET /docs answers the Swagger UI page with the app title and local assets'
   assert.match(res.text, /<title>Shop API - Swagger UI<\/title>/);
   assert.ok(res.text.includes(`href="${SWAGGER_ASSETS}/swagger-ui.css"`));
   assert.ok(res.text.includes(`src="${SWAGGER_ASSETS}/swagger-ui-bundle.js"`));
+  assert.ok(res.text.includes('<script src="/docs/swagger-init.js"></script>'));
+  assert.doesNotMatch(res.text, /<script>/, 'no inline script, so a CSP of script-src \'self\' lets the page run');
+  assert.doesNotMatch(res.text, /https?:\/\//, 'no asset comes from another host');
+});
+
+test('GET /docs/swagger-init.js starts Swagger UI on the app document, revalidated on each use', async () => {
+  const res = await client().get('/docs/swagger-init.js');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8');
+  assert.equal(res.headers['cache-control'], 'no-cache');
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.ok(res.text.includes('"url":"/openapi.json"'));
   assert.ok(res.text.includes('window.location.origin + "/docs/oauth2-redirect"'));
-  assert.doesNotMatch(res.text, /https?:\/\//, 'no asset comes from another host');
+  assert.ok(res.text.startsWith('const ui = SwaggerUIBundle({'));
 });
 
 test('swaggerUiParameters override the defaults and swaggerUiInitOAuth is passed to initOAuth', async () => {
   const res = await client({
     swaggerUiParameters: { docExpansion: 'none', deepLinking: false },
     swaggerUiInitOAuth: { clientId: 'docs-client' },
-  }).get('/docs');
+  }).get('/docs/swagger-init.js');
   assert.ok(res.text.includes('"deepLinking":false'));
   assert.ok(res.text.includes('"docExpansion":"none"'));
   assert.ok(res.text.includes('ui.initOAuth({"clientId":"docs-client"});'));
@@ -76,7 +87,8 @@ test('the title and parameters are escaped in the pages', async () => {
   const http = client({ title: '</title><script>alert(1)</script>', swaggerUiParameters: { filter: '</script><script>alert(2)' } });
   const docs = await http.get('/docs');
   assert.ok(docs.text.includes('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Swagger UI</title>'));
-  assert.ok(docs.text.includes('"filter":"\\u003c/script>\\u003cscript>alert(2)"'));
+  const init = await http.get('/docs/swagger-init.js');
+  assert.ok(init.text.includes('"filter":"\\u003c/script>\\u003cscript>alert(2)"'));
   const redoc = await http.get('/redoc');
   assert.ok(redoc.text.includes('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - ReDoc</title>'));
 });
@@ -149,7 +161,7 @@ test('docsUrl, redocUrl, openapiUrl and asyncapiUrl move the routes, and the pag
   assert.equal(moved.status, 307);
   assert.equal(moved.headers.location, '/api/docs/');
   const docs = await http.get('/api/docs/');
-  assert.ok(docs.text.includes('"url":"/api/schema.json"'));
+  assert.ok((await http.get('/api/docs/swagger-init.js')).text.includes('"url":"/api/schema.json"'));
   assert.ok(docs.text.includes(`/api/docs/assets/swagger-ui@${SWAGGER_VERSION}/swagger-ui-bundle.js`));
   assert.equal((await http.get(`/api/docs/assets/swagger-ui@${SWAGGER_VERSION}/swagger-ui-bundle.js`)).status, 200);
   assert.equal((await http.get('/api/docs/oauth2-redirect')).status, 200);
