@@ -31,8 +31,9 @@ export type { WorkerCount } from './app/workers.js';
 export { Request } from './http/request.js';
 export { Response } from './http/response.js';
 export { HttpException } from './http/exceptions.js';
-export type { HttpRouteOptions, RouteDefinition } from './http/route.js';
-export type { UploadedFile, FormLimits } from './http/body.js';
+export type { RouteDefinition } from './http/route.js';
+export type { HttpRouteOptions } from './metadata/route-options.js';
+export type { UploadedFile, FormLimits } from './http/multipart.js';
 
 // Streams, Server-Sent Events and files
 export type { StreamOptions, SseOptions, FileResponseOptions } from './http/response.js';
@@ -46,7 +47,7 @@ export type { NodeHandler } from './http/mount.js';
 export type { TrustProxy } from './http/origin.js';
 
 // Middleware and errors
-export type { Middleware, Next } from './middleware/compose.js';
+export type { Middleware, Next } from './http/middleware.js';
 export type { ExceptionHandler } from './http/exception-handlers.js';
 export { cors } from './middleware/cors.js';
 export type { CorsOptions } from './middleware/cors.js';
@@ -62,7 +63,7 @@ export { Connection } from './websocket/connection.js';
 export { Message } from './websocket/message.js';
 export { ConnectionClosed, ConnectionTimeout, WebSocketException } from './websocket/errors.js';
 export { CloseCode } from './websocket/close-codes.js';
-export type { WebSocketOptions } from './websocket/options.js';
+export type { WebSocketOptions } from './metadata/route-options.js';
 
 // Rooms and broadcast across processes
 export { Hub } from './hub/hub.js';

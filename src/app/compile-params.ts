@@ -7,7 +7,7 @@ import { Hub } from '../hub/hub.js';
 import type { RequestContext } from '../http/context.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
-import type { ParamSpec } from '../http/route.js';
+import type { ParamSpec } from '../metadata/records.js';
 import type { ParamRecord, ProviderToken, ProviderObject } from '../metadata/records.js';
 import { readInjectable, readParamSpecs } from '../metadata/read.js';
 import { OAuth2PasswordRequestForm } from '../security/oauth2.js';

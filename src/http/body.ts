@@ -3,9 +3,7 @@ import { RequestValidationError } from '../validation/errors.js';
 import { DEFAULT_MAX_JSON_DEPTH, depthOverflowAt, tooDeep } from '../validation/json-depth.js';
 import { HttpException } from './exceptions.js';
 
-// Forms are parsed in multipart.ts, which uses the helpers below; re-exported so this file stays
-// the one door to request bodies. Neither module touches the other's exports at load time.
-export { DEFAULT_FORM_LIMITS, parseForm, type FormData, type FormLimits, type UploadedFile } from './multipart.js';
+// Forms are parsed in multipart.ts, on top of the helpers below.
 
 const EMPTY = Buffer.alloc(0);
 

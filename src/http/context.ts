@@ -5,7 +5,7 @@ import { BackgroundTasks } from '../di/background-tasks.js';
 import { ClientDisconnected } from '../di/errors.js';
 import type { PendingWork } from '../di/pending-work.js';
 import type { ErrorDetail } from '../validation/errors.js';
-import type { FormData } from './body.js';
+import type { FormData } from './multipart.js';
 import { Request, type QueryValues, type RequestSite } from './request.js';
 import { Response } from './response.js';
 

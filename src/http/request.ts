@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { parseCookie } from 'cookie';
-import { DEFAULT_FORM_LIMITS, parseForm, parseJson, readBody, type FormData, type FormLimits } from './body.js';
+import { parseJson, readBody } from './body.js';
+import { DEFAULT_FORM_LIMITS, parseForm, type FormData, type FormLimits } from './multipart.js';
 import { clientIp, hostOf, originOf, routeTarget, schemeOf } from './origin.js';
 
 export type QueryValues = Record<string, string | string[] | undefined>;

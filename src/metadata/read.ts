@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { ParamSpec } from '../http/route.js';
 import { DEPENDENCY_TYPES } from './dependency.js';
 import { sourceDefaults } from './source-defaults.js';
 import { LIFESPAN_HOOKS, type LifespanHooks } from './lifespan.js';
@@ -9,6 +8,7 @@ import type {
   InjectableOptions,
   ModuleOptions,
   ParamRecord,
+  ParamSpec,
   ProviderToken,
   RouteRecord,
 } from './records.js';

@@ -1,6 +1,5 @@
-import type { HttpRouteOptions } from '../http/route.js';
-import type { Middleware } from '../middleware/compose.js';
-import type { WebSocketOptions } from '../websocket/options.js';
+import type { Middleware } from '../http/middleware.js';
+import type { HttpRouteOptions, WebSocketOptions } from './route-options.js';
 
 /** What `@Controller(prefix, options)` records. */
 export interface ControllerOptions {
@@ -112,6 +111,12 @@ export interface ParamRecord {
   /** The parameter's own JavaScript default (`limit = 10`), read from the function's source. */
   sourceDefault?: SourceDefault;
 }
+
+/**
+ * How one handler parameter is filled: from a decorator record, or by its declared type
+ * (`Request`, `Response`, `Arena`, `Connection`, a provider class).
+ */
+export type ParamSpec = (ParamRecord & { type: unknown }) | { index: number; source: 'type'; type: unknown };
 
 /**
  * A default written in the function's source: a literal's value is known (and documented);

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { ROUTES } from './keys.js';
 import type { HttpMethod, RouteRecord } from './records.js';
-import type { HttpRouteOptions } from '../http/route.js';
-import type { WebSocketOptions } from '../websocket/options.js';
+import type { HttpRouteOptions, WebSocketOptions } from './route-options.js';
 
 function addRoute(target: object, record: RouteRecord): void {
   const owner = target.constructor;

@@ -1,16 +1,6 @@
 import type { RequestContext } from '../http/context.js';
-import type { Request } from '../http/request.js';
+import type { Middleware } from '../http/middleware.js';
 import { Response } from '../http/response.js';
-
-/** Runs the rest of the onion and resolves with its answer, which the middleware may change. */
-export type Next = () => Promise<Response>;
-
-/**
- * A middleware: `await next()` and return its `Response` (changed or not), or return a
- * `Response` of its own without calling `next()`.
- * @example const timing: Middleware = async (req, next) => { const res = await next(); return res.setHeader('x-took', '1ms'); };
- */
-export type Middleware = (req: Request, next: Next) => Response | Promise<Response>;
 
 /**
  * One step of a route's pipeline (read body, dependencies, arguments, handler, write). It

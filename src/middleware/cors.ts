@@ -1,6 +1,6 @@
 import { HttpException } from '../http/exceptions.js';
 import { Response } from '../http/response.js';
-import type { Middleware } from './compose.js';
+import type { Middleware } from '../http/middleware.js';
 import { addVary } from './vary.js';
 
 /** Options of `cors()`: Starlette's `CORSMiddleware`, camelCased, with its defaults. */

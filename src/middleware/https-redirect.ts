@@ -1,5 +1,5 @@
 import { Response } from '../http/response.js';
-import type { Middleware } from './compose.js';
+import type { Middleware } from '../http/middleware.js';
 
 /**
  * Redirects every plain `http` (and `ws`) request to the same URL over `https` (`wss`) with

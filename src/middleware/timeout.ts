@@ -1,7 +1,7 @@
 import { contextOf } from '../http/context.js';
 import { HttpException } from '../http/exceptions.js';
 import type { Response } from '../http/response.js';
-import type { Middleware } from './compose.js';
+import type { Middleware } from '../http/middleware.js';
 
 /** Why the Arena's signal aborted when `timeout()` answered first. */
 export class RequestTimeout extends HttpException {

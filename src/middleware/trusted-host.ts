@@ -1,5 +1,5 @@
 import { HttpException } from '../http/exceptions.js';
-import type { Middleware } from './compose.js';
+import type { Middleware } from '../http/middleware.js';
 
 /** Options of `trustedHost()`: Starlette's `TrustedHostMiddleware`. */
 export interface TrustedHostOptions {

@@ -2,7 +2,7 @@ import { parsePath } from '../http/path-template.js';
 import type { RouteDefinition } from '../http/route.js';
 import { planParam } from '../validation/coerce.js';
 import { modelFields, type ModelSource } from '../validation/param-model.js';
-import type { WebSocketOptions } from '../websocket/options.js';
+import type { WebSocketOptions } from '../metadata/route-options.js';
 import { infoObject, openApiPath, websocketExtension } from './document.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { HttpException } from '../http/exceptions.js';
 import type { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
-import type { HttpRouteOptions } from '../http/route.js';
+import type { HttpRouteOptions } from '../metadata/route-options.js';
 import { asyncapiOf, openapiOf, type DocumentedApp } from './app-documents.js';
 import { redocPage, swaggerUiInit, swaggerUiPage } from './pages.js';
 import type { DocumentInfo, OpenApiDocument } from './types.js';

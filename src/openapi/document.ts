@@ -1,8 +1,9 @@
 import { parsePath } from '../http/path-template.js';
-import type { HttpRouteOptions, RouteDefinition } from '../http/route.js';
+import type { RouteDefinition } from '../http/route.js';
+import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
 import { planParam } from '../validation/coerce.js';
 import { modelFields } from '../validation/param-model.js';
-import { resolveSocketLimits, type WebSocketOptions } from '../websocket/options.js';
+import { resolveSocketLimits } from '../websocket/options.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
 import { createSecurityRegistry, routeSecurity, type SecurityRegistry } from './route-security.js';

@@ -1,4 +1,5 @@
-import type { ParamSpec, RouteDefinition } from '../http/route.js';
+import type { RouteDefinition } from '../http/route.js';
+import type { ParamSpec } from '../metadata/records.js';
 import type { ParamRecord } from '../metadata/records.js';
 import { readConstructorParams, readInjectable, readParamSpecs } from '../metadata/read.js';
 import { dependencyRecords } from '../metadata/security.js';

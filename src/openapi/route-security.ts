@@ -1,4 +1,5 @@
-import type { ParamSpec, RouteDefinition } from '../http/route.js';
+import type { RouteDefinition } from '../http/route.js';
+import type { ParamSpec } from '../metadata/records.js';
 import { readParamSpecs } from '../metadata/read.js';
 import { readsRequest, routeDependencies } from './route-params.js';
 import type { DocumentedScheme, SecuritySchemeObject } from './types.js';

@@ -1,4 +1,5 @@
-import type { OutgoingOperation, RouteDefinition, WebhookMethod } from '../http/route.js';
+import type { RouteDefinition } from '../http/route.js';
+import type { OutgoingOperation, WebhookMethod } from '../metadata/route-options.js';
 
 export type { OutgoingOperation, WebhookMethod };
 

@@ -1,4 +1,5 @@
-import type { ParamSpec, RouteDefinition } from '../http/route.js';
+import type { RouteDefinition } from '../http/route.js';
+import type { ParamSpec } from '../metadata/records.js';
 import { dependencyRecords, securityEntryOf } from '../metadata/security.js';
 import { SecurityScheme } from './scheme.js';
 

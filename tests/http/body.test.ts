@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { buffer as readAll } from 'node:stream/consumers';
-import { assertContentType, isJsonType, parseForm, parseJson, readBody, type FormLimits } from '../../src/http/body.js';
+import { assertContentType, isJsonType, parseJson, readBody } from '../../src/http/body.js';
+import { parseForm, type FormLimits } from '../../src/http/multipart.js';
 import { HttpException } from '../../src/http/exceptions.js';
 import { RequestValidationError } from '../../src/validation/errors.js';
 

@@ -5,7 +5,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type ClientOptions } from 'ws';
 import { Connection } from '../../src/websocket/connection.js';
 import { ConnectionClosed } from '../../src/websocket/errors.js';
-import { resolveSocketLimits, type WebSocketOptions } from '../../src/websocket/options.js';
+import type { WebSocketOptions } from '../../src/metadata/route-options.js';
+import { resolveSocketLimits } from '../../src/websocket/options.js';
 
 export interface Session {
   conn: Connection;
