@@ -1,4 +1,4 @@
-import type { Middleware } from './compose.js';
+import type { Middleware } from '../http/middleware.js';
 
 /** Header name → value, or `false` to leave that header out. */
 export type SecurityHeadersOptions = Record<string, string | false>;
