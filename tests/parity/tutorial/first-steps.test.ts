@@ -31,10 +31,10 @@ test('tutorial/first-steps: /openapi.json documents the route as the page shows'
 });
 
 test('tutorial/first-steps: /docs and /redoc serve the interactive documentation', async () => {
-  for (const path of ['/docs', '/redoc']) {
+  for (const [path, title] of [['/docs', 'Swagger UI'], ['/redoc', 'ReDoc']] as const) {
     const res = await client.get(path);
     assert.equal(res.status, 200);
     assert.match(String(res.headers['content-type']), /^text\/html/);
-    assert.match(res.text, /openapi\.json/);
+    assert.match(res.text, new RegExp(`<title>[^<]*${title}</title>`));
   }
 });
