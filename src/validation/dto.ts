@@ -1,6 +1,7 @@
 import type { ValidationError } from 'class-validator';
 import { declaredFields } from './class-metadata.js';
 import { compileChecks } from './compiled-checks.js';
+import { compileDtoFunction } from './compiled-dto.js';
 import type { ErrorDetail, Loc } from './errors.js';
 import { compileTransform } from './fast-transform.js';
 import { classTransformer, classValidator } from './libraries.js';
@@ -20,8 +21,9 @@ export type DtoValidator = (input: unknown, loc: Loc) => DtoResult | Promise<Dto
 type Constructor = new () => object;
 
 /**
- * Builds the validator of one DTO class once. Valid input takes the compiled path: a
- * transform and straight-line checks prepared from the class's metadata, no promise.
+ * Builds the validator of one DTO class once. Valid input takes the compiled path: one function
+ * generated from the class's metadata that builds the instance and checks it, no promise (or,
+ * for classes it does not cover, a compiled transform and closure-built checks).
  * Anything else, and DTOs using features the compiled path does not cover, go through
  * class-transformer + class-validator, whose errors come back in FastAPI's shape.
  */
@@ -31,9 +33,18 @@ export function compileDto(dto: Function, options: DtoOptions = {}): DtoValidato
   // class-transformer throws on some hostile JSON (a nested `{"constructor": null}`); the
   // compiled transform skips those keys as class-transformer means to, so it serves both paths.
   const slow = validateWithClassValidator(dto, fastTransform ?? ((input) => classTransformer().plainToInstance(dto as Constructor, input)), options);
-  const isValid = fastTransform && compileChecks(dto, { whitelist: whitelists(options), forbidNonWhitelisted: options.forbidUnknown === true });
+  const checkOptions = { whitelist: whitelists(options), forbidNonWhitelisted: options.forbidUnknown === true };
+  const compiled = compileDtoFunction(dto, checkOptions);
+  if (compiled) {
+    return function validateDto(input, loc) {
+      if (!isPlainObject(input)) return notAnObject(input, loc);
+      const instance = compiled(input);
+      return instance !== undefined ? { value: instance } : slow(input, loc);
+    };
+  }
+  const isValid = fastTransform && compileChecks(dto, checkOptions);
   if (!fastTransform || !isValid) return slow;
-  return function validateDto(input, loc) {
+  return function transformAndCheck(input, loc) {
     if (!isPlainObject(input)) return notAnObject(input, loc);
     const instance = fastTransform(input);
     return isValid(instance) ? { value: instance } : slow(input, loc);

@@ -44,14 +44,15 @@ function build(cls: Function): FastTransform | undefined {
   };
 }
 
-// class-transformer never writes these: prototype keys, getters without setters, and methods.
-function skipped(target: Record<string, unknown>, prototype: object, key: string): boolean {
+/** Whether class-transformer leaves `key` unwritten: prototype keys, getters without setters, and methods. */
+export function skipped(target: Record<string, unknown>, prototype: object, key: string): boolean {
   if (key === '__proto__' || key === 'constructor') return true;
   const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
   return (descriptor !== undefined && descriptor.set === undefined) || typeof target[key] === 'function';
 }
 
-function toType(value: unknown, type: Function): unknown {
+/** A value of a `@Type(() => type)` property, as class-transformer converts it. */
+export function toType(value: unknown, type: Function): unknown {
   if (Array.isArray(value)) return value.map((item) => toType(item, type));
   if (value === null || typeof value !== 'object') return value;
   return compileTransform(type)!(value);
@@ -59,7 +60,8 @@ function toType(value: unknown, type: Function): unknown {
 
 const PLAIN_PROTOTYPE = Object.prototype;
 
-function copyPlain(value: unknown): unknown {
+/** A deep copy of plain JSON, as class-transformer makes of a property without `@Type()`. */
+export function copyPlain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(copyPlain);
   const out: Record<string, unknown> = {};
