@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine, openFileLimit, pinned, runPinned } from './lib/machine.js';
-import { packageVersion, PEERS, versions, ZIGMUND, type Peer } from './lib/peers.js';
+import { packageVersion, PEERS, versions, type Peer } from './lib/peers.js';
 import { markdownTables, markdownTargets, svgChart, targets, type WorkloadResult } from './lib/report.js';
 import { FULL, QUICK, type Settings } from './lib/settings.js';
 import { ensureWrk } from './lib/wrk.js';
@@ -75,9 +75,12 @@ async function main(): Promise<void> {
   if (idle < settings.idleConnections) log(`warning: open-file limit ${openFileLimit()}; idle memory measured with ${idle} connections`);
 
   const started = Date.now();
-  // With --cpu-prof, Zigmund's servers write a V8 profile per workload (bench/profile-top.js reads them).
+  // With --cpu-prof, every selected server writes a V8 profile per workload into
+  // bench/results/profiles/<workload>/<peer> (bench/profile-top.js reads them).
   const profiled = (workload: string): Peer[] =>
-    values['cpu-prof'] ? peers.map((peer) => (peer === ZIGMUND ? { ...peer, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', workload)}`] } : peer)) : peers;
+    values['cpu-prof']
+      ? peers.map((peer) => ({ ...peer, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', workload, peer.id)}`] }))
+      : peers;
   const results: WorkloadResult[] = [];
   for (const workload of HTTP_WORKLOADS) {
     if (workloads.includes(workload.id)) results.push(await runHttpWorkload(workload, profiled(workload.id), settings));
