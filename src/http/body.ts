@@ -61,42 +61,69 @@ export function unreadable(req: IncomingMessage): Error | undefined {
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (!hasBody(req)) return Promise.resolve(EMPTY);
-  if (Number(req.headers['content-length']) > limit) return Promise.reject(bodyTooLarge(limit));
+  // NaN for a chunked body: then no comparison with it holds.
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return Promise.reject(bodyTooLarge(limit));
   const failure = unreadable(req);
   if (failure) return Promise.reject(failure);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onAbort);
-      req.off('close', onAbort);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) {
-        chunks.push(chunk);
-        return;
-      }
+  return new Promise((resolve, reject) => collect(req, limit, declared, resolve, reject));
+}
+
+/**
+ * Gathers the chunks of a body without an intermediate copy where it can: a body that comes in
+ * one chunk (most JSON bodies) is that chunk; one of a declared length in several chunks is
+ * copied once, as they come, into a buffer of that length; only a chunked body of unknown length
+ * is kept in pieces and joined at the end.
+ */
+function collect(req: IncomingMessage, limit: number, declared: number, resolve: (body: Buffer) => void, reject: (err: Error) => void): void {
+  let first: Buffer | undefined;
+  let whole: Buffer | undefined;
+  let pieces: Buffer[] | undefined;
+  let size = 0;
+  let settled = false;
+  const stop = () => {
+    settled = true;
+    req.off('data', onData);
+    req.off('end', onEnd);
+  };
+  const onData = (chunk: Buffer) => {
+    const end = size + chunk.length;
+    if (end > limit) {
       // The request stays flowing with no listener, so the excess is discarded, never buffered,
       // and a client still sending can read the 413 before the framework closes the connection.
       stop();
-      reject(bodyTooLarge(limit));
-    };
-    const onEnd = () => {
-      stop();
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
-    };
-    const onAbort = (cause?: Error) => {
-      stop();
-      reject(new BodyAborted({ cause }));
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onAbort);
-    req.on('close', onAbort);
-  });
+      return reject(bodyTooLarge(limit));
+    }
+    if (first === undefined) {
+      first = chunk;
+    } else if (end <= declared) {
+      if (whole === undefined) {
+        whole = Buffer.allocUnsafe(declared);
+        first.copy(whole, 0);
+      }
+      chunk.copy(whole, size);
+    } else {
+      (pieces ??= [first]).push(chunk);
+    }
+    size = end;
+  };
+  // After 'end' the listeners stay: removing four per request costs more than keeping them on a
+  // request that is done, and `settled` makes a late 'close' a no-op.
+  const onEnd = () => {
+    settled = true;
+    if (whole !== undefined) resolve(size === declared ? whole : whole.subarray(0, size));
+    else if (pieces !== undefined) resolve(Buffer.concat(pieces, size));
+    else resolve(first ?? EMPTY);
+  };
+  const onAbort = (cause?: Error) => {
+    if (settled) return;
+    stop();
+    reject(new BodyAborted({ cause }));
+  };
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', onAbort);
+  req.on('close', onAbort);
 }
 
 /**

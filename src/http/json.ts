@@ -20,7 +20,10 @@ export function stringifyJson(value: unknown): string {
 
 /** Whether JSON text may hold bytes written by `JSON.stringify` (see `BYTE_MARKS`). */
 export function mayHoldBytes(text: string, marks = BYTE_MARKS): boolean {
-  for (const mark of marks) if (text.includes(mark)) return true;
+  // Every mark opens an object: one pass from brace to brace, rather than one search per mark.
+  for (let at = text.indexOf('{'); at !== -1; at = text.indexOf('{', at + 1)) {
+    for (const mark of marks) if (text.startsWith(mark, at)) return true;
+  }
   return false;
 }
 

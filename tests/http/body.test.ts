@@ -151,6 +151,29 @@ describe('readBody', () => {
     assert.equal(await reading, chunk);
   });
 
+  test('joins a body of a declared length that comes in several chunks, in order', async () => {
+    const stream = new PassThrough();
+    const req = Object.assign(stream, { headers: { 'content-length': '12' } }) as unknown as IncomingMessage;
+    const reading = readBody(req, limit);
+    for (const part of ['hell', 'o, b', 'ody!']) stream.write(Buffer.from(part));
+    stream.end();
+    const body = await reading;
+    assert.equal(body.toString('utf8'), 'hello, body!');
+    assert.equal(body.length, 12);
+  });
+
+  test('joins a chunked body of unknown length, in order', async () => {
+    const res = await rawExchange(
+      server.port,
+      'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n',
+      '5\r\nhello\r\n',
+      '6\r\n, body\r\n',
+      '0\r\n\r\n',
+    );
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { size: 11, text: 'hello, body' });
+  });
+
   test('rejects with BODY_CONSUMED when the body was already read', async () => {
     const stream = new PassThrough();
     const req = Object.assign(stream, { headers: { 'content-length': '2' } }) as unknown as IncomingMessage;
