@@ -1,5 +1,5 @@
 import type { RequestContext } from '../http/context.js';
-import { BodyAborted, contentTypeOf, decodeJsonBody, hasBody, isFormType, readBody } from '../http/body.js';
+import { BodyAborted, contentTypeOf, decodeJsonBody, hasBody, isFormType, readBody, readBodyThen } from '../http/body.js';
 import { DEFAULT_FORM_LIMITS, parseForm, type FormData, type FormLimits } from '../http/multipart.js';
 import type { HttpException } from '../http/exceptions.js';
 import { lingerBeforeClose } from '../http/linger.js';
@@ -110,12 +110,18 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     route: definition.owner,
   };
 
-  async function readBodyOf(ctx: RequestContext): Promise<void> {
-    if (readsJson) {
-      const raw = await readBody(ctx.raw, bodyLimit);
-      ctx.rawBody = raw;
-      ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType, settings.maxJsonDepth);
-    } else if (isFormType(contentTypeOf(ctx.raw))) {
+  // The JSON body is decoded in the turn it arrives, under the read's one promise.
+  const decodeInto = (ctx: RequestContext) => (raw: Buffer) => {
+    ctx.rawBody = raw;
+    ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType, settings.maxJsonDepth);
+  };
+
+  function readBodyOf(ctx: RequestContext): void | Promise<void> {
+    return readsJson ? readBodyThen(ctx.raw, bodyLimit, decodeInto(ctx)) : readFormOf(ctx);
+  }
+
+  async function readFormOf(ctx: RequestContext): Promise<void> {
+    if (isFormType(contentTypeOf(ctx.raw))) {
       ctx.form = await parseForm(ctx.raw, formLimits);
     } else {
       // As in FastAPI, any other body reads as an empty form: each field is then missing.

@@ -61,12 +61,33 @@ export function unreadable(req: IncomingMessage): Error | undefined {
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (!hasBody(req)) return Promise.resolve(EMPTY);
+  return readBodyThen(req, limit, asIs) as Promise<Buffer>;
+}
+
+const asIs = (raw: Buffer) => raw;
+
+/**
+ * Reads the whole body as {@link readBody} does and hands it to `use` as soon as it is in, in
+ * the same turn: the promise settles with what `use` returns (or throws), so reading and
+ * decoding a body cost one promise. Without a body, `use` runs at once and its value comes
+ * back as it is, no promise.
+ */
+export function readBodyThen<T>(req: IncomingMessage, limit: number, use: (raw: Buffer) => T): T | Promise<T> {
+  if (!hasBody(req)) return use(EMPTY);
   // NaN for a chunked body: then no comparison with it holds.
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.reject(bodyTooLarge(limit));
   const failure = unreadable(req);
   if (failure) return Promise.reject(failure);
-  return new Promise((resolve, reject) => collect(req, limit, declared, resolve, reject));
+  return new Promise((resolve, reject) =>
+    collect(req, limit, declared, (raw) => {
+      try {
+        resolve(use(raw));
+      } catch (err) {
+        reject(err);
+      }
+    }, reject),
+  );
 }
 
 /**
@@ -230,6 +251,7 @@ function literalPrefix(text: string, at: number): number {
 export function contentTypeOf(req: IncomingMessage): string {
   const header = req.headers['content-type'];
   if (header === undefined) return '';
+  if (header === 'application/json') return header;
   const end = header.indexOf(';');
   return (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
 }
