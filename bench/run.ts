@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine, openFileLimit, pinned, runPinned } from './lib/machine.js';
-import { packageVersion, PEERS, versions, type Peer } from './lib/peers.js';
+import { packageVersion, PEERS, serves, versions, type Peer } from './lib/peers.js';
 import { markdownTables, markdownTargets, svgChart, targets, type WorkloadResult } from './lib/report.js';
 import { FULL, QUICK, type Settings } from './lib/settings.js';
 import { ensureWrk } from './lib/wrk.js';
@@ -78,16 +78,16 @@ async function main(): Promise<void> {
   // With --cpu-prof, every selected server writes a V8 profile per workload into
   // bench/results/profiles/<workload>/<peer> (bench/profile-top.js reads them).
   const profiled = (workload: string): Peer[] =>
-    values['cpu-prof']
-      ? peers.map((peer) => ({ ...peer, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', workload, peer.id)}`] }))
-      : peers;
+    peers
+      .filter((peer) => serves(peer, workload))
+      .map((peer) => (values['cpu-prof'] ? { ...peer, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', workload, peer.id)}`] } : peer));
   const results: WorkloadResult[] = [];
   for (const workload of HTTP_WORKLOADS) {
     if (workloads.includes(workload.id)) results.push(await runHttpWorkload(workload, profiled(workload.id), settings));
   }
   if (workloads.includes('ws-throughput')) results.push(await runWsThroughput(profiled('ws-throughput'), settings));
   if (workloads.includes('ws-latency')) results.push(...(await runWsLatency(profiled('ws-latency'), settings)));
-  if (workloads.includes('ws-memory')) results.push(await runWsMemory(peers, settings, idle));
+  if (workloads.includes('ws-memory')) results.push(await runWsMemory(peers.filter((peer) => serves(peer, 'ws-memory')), settings, idle));
   if (workloads.includes('startup')) results.push(await runStartup(profiled('startup'), settings));
 
   const machine = describeMachine();

@@ -17,13 +17,20 @@ export interface Peer {
   env?: Record<string, string>;
   /** Extra node flags of its server process, e.g. `--cpu-prof`. */
   nodeFlags?: string[];
+  /** The workloads it takes part in, when not all (`--only` names). */
+  workloads?: string[];
 }
+
+/** Whether `peer` takes part in `workload`. */
+export const serves = (peer: Peer, workload: string): boolean => peer.workloads === undefined || peer.workloads.includes(workload);
 
 export const ZIGMUND: Peer = { id: 'zigmund', label: 'Zigmund', script: 'zigmund', packages: ['zigmund', 'class-validator', 'class-transformer', 'ws'] };
 
 export const PEERS: Peer[] = [
   ZIGMUND,
   { id: 'raw', label: 'node:http + ws', script: 'raw', packages: ['ws'] },
+  // The WebSocket limit for coalescing: raw ws with the replies of a turn corked into one write.
+  { id: 'raw-corked', label: 'ws, corked', script: 'raw-corked', packages: ['ws'], workloads: ['ws-throughput', 'ws-latency', 'ws-memory'] },
   { id: 'fastify', label: 'Fastify', script: 'fastify', packages: ['fastify', '@fastify/websocket'] },
   { id: 'hono', label: 'Hono', script: 'hono', packages: ['hono', '@hono/node-server', '@hono/zod-validator', 'zod'] },
   {
