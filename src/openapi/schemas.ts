@@ -1,6 +1,7 @@
 import type { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { createRequire } from 'node:module';
 import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
+import { declaredType, typedProperties } from '../validation/class-metadata.js';
 import { classTransformerStorage } from '../validation/libraries.js';
 import type { JsonSchema } from './types.js';
 
@@ -77,6 +78,17 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
   const uses = new Map<string, ClassUse>();
   let generated: Record<string, JsonSchema> | undefined;
 
+  // Every DTO class met so far, by name, with the classes its @Type() records lead to: the
+  // generated schemas are keyed by name, and a field's declared type needs the class.
+  const classes = new Map<string, Function>();
+  const meet = (cls: Function): void => {
+    if (classes.has(cls.name)) return;
+    classes.set(cls.name, cls);
+    for (const record of typedProperties(cls).values()) {
+      const nested = record.typeFunction?.();
+      if (typeof nested === 'function' && nested.name) meet(nested);
+    }
+  };
   const dtoSchemas = (): Record<string, JsonSchema> => {
     if (generated) return generated;
     const { toSchemas, transformerStorage } = schemaLibraries();
@@ -87,6 +99,11 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
     }) as Record<string, JsonSchema>;
     return generated;
   };
+  const dtoSchema = (name: string): JsonSchema | undefined => {
+    const schema = dtoSchemas()[name];
+    const cls = classes.get(name);
+    return schema && cls ? withBytesFields(cls, schema) : schema;
+  };
 
   function forType(type: unknown, mode: SchemaMode = 'input'): JsonSchema {
     if (Array.isArray(type)) return { type: 'array', items: forType(type[0], mode) };
@@ -95,6 +112,7 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
     if (typeof type !== 'function' || !type.name) return {};
     let use = uses.get(type.name);
     if (!use) uses.set(type.name, (use = { cls: type, modes: new Set(), refs: [] }));
+    meet(type);
     use.modes.add(mode);
     // The name is settled in components(), once it is known whether both views are used.
     const ref: JsonSchema = { $ref: SCHEMA_REF_PREFIX + type.name };
@@ -106,7 +124,7 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
   function classComponents(): Map<string, JsonSchema> {
     const out = new Map<string, JsonSchema>();
     for (const [name, use] of uses) {
-      const input = dtoSchemas()[name] ?? { title: name, type: 'object' };
+      const input = dtoSchema(name) ?? { title: name, type: 'object' };
       const output = use.modes.has('output') ? outputView(use.cls, input) : input;
       if (use.modes.size === 2 && output !== input && options.separateInputOutput !== false) {
         out.set(`${name}-Input`, input);
@@ -120,10 +138,11 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
   }
 
   function propertiesOf(type: Function): { properties: Record<string, JsonSchema>; required: string[] } {
-    const schema = dtoSchemas()[type.name] ?? {};
+    meet(type);
+    const schema = dtoSchema(type.name) ?? {};
     const properties = schema.properties ?? {};
     // Refs inside a property still need their components.
-    for (const name of refsIn(properties)) if (!roots.has(name)) roots.set(name, dtoSchemas()[name] ?? { title: name, type: 'object' });
+    for (const name of refsIn(properties)) if (!roots.has(name)) roots.set(name, dtoSchema(name) ?? { title: name, type: 'object' });
     return { properties, required: schema.required ?? [] };
   }
 
@@ -139,7 +158,7 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
       for (const name of refsIn(pending.pop())) {
         if (found.has(name)) continue;
         // A nested class without validators has no generated schema: any object fits it.
-        const schema = dtoSchemas()[name] ?? { title: name, type: 'object' };
+        const schema = dtoSchema(name) ?? { title: name, type: 'object' };
         found.set(name, schema);
         pending.push(schema);
       }
@@ -187,6 +206,24 @@ const BUILTIN_SCHEMAS = new Map<unknown, JsonSchema>([
   [Buffer, { type: 'string', format: 'binary' }],
   [Uint8Array, { type: 'string', format: 'binary' }],
 ]);
+
+// JSON answers carry bytes as base64 (http/json.ts): described as FastAPI describes its base64
+// `bytes` fields, plus OpenAPI's older `format: byte` that code generators still read.
+const BYTES_IN_JSON: JsonSchema = { type: 'string', format: 'byte', contentEncoding: 'base64', contentMediaType: 'application/octet-stream' };
+
+/** `schema` with the properties declared as `Buffer` or `Uint8Array` described as base64 text. */
+function withBytesFields(cls: Function, schema: JsonSchema): JsonSchema {
+  const properties = schema.properties ?? {};
+  let changed: Record<string, JsonSchema> | undefined;
+  for (const [key, property] of Object.entries(properties)) {
+    const type = declaredType(cls, key);
+    if (type !== Buffer && type !== Uint8Array) continue;
+    // `not: {type: null}` is what `@IsDefined()` adds; a string already says as much.
+    const { not: _notNull, ...described } = property;
+    (changed ??= { ...properties })[key] = { ...described, ...BYTES_IN_JSON };
+  }
+  return changed ? { ...schema, properties: changed } : schema;
+}
 
 function refsIn(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) {

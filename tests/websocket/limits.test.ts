@@ -9,7 +9,9 @@ test('receive rejects with ConnectionTimeout after idleTimeoutMs and the connect
       const idle = await conn.receive().catch((err: unknown) => err);
       const short = await conn.receiveWithTimeout(30).catch((err: unknown) => err);
       await conn.sendText('timed out');
-      return { idle, short, next: (await conn.receive()).text() };
+      // The peer answers only after reading 'timed out': no idle bound on this one (0 = forever),
+      // so a slow machine cannot turn the reply into a third timeout.
+      return { idle, short, next: (await conn.receiveWithTimeout(0)).text() };
     },
     { idleTimeoutMs: 50 },
   );
