@@ -1,7 +1,8 @@
 import type { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { createRequire } from 'node:module';
 import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
-import { declaredType, typedProperties } from '../validation/class-metadata.js';
+import { readPropertyType } from '../metadata/read.js';
+import { typedProperties } from '../validation/class-metadata.js';
 import { classTransformerStorage } from '../validation/libraries.js';
 import type { JsonSchema } from './types.js';
 
@@ -216,7 +217,7 @@ function withBytesFields(cls: Function, schema: JsonSchema): JsonSchema {
   const properties = schema.properties ?? {};
   let changed: Record<string, JsonSchema> | undefined;
   for (const [key, property] of Object.entries(properties)) {
-    const type = declaredType(cls, key);
+    const type = readPropertyType(cls, key);
     if (type !== Buffer && type !== Uint8Array) continue;
     // `not: {type: null}` is what `@IsDefined()` adds; a string already says as much.
     const { not: _notNull, ...described } = property;

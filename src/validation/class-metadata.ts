@@ -49,11 +49,6 @@ export function typedProperties(cls: Function): Map<string, TypeRecord> {
   return out;
 }
 
-/** The TypeScript type a property is declared with, as `emitDecoratorMetadata` recorded it. */
-export function declaredType(cls: Function, property: string): unknown {
-  return Reflect.getMetadata('design:type', cls.prototype as object, property);
-}
-
 export function typeOf(cls: Function, property: string): TypeRecord | undefined {
   return classTransformerStorage().findTypeMetadata(cls, property);
 }
