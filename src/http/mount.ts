@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage, type RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { enterMount, originOf, routeTarget } from './origin.js';
 import type { HttpEndpoint, SocketEndpoint } from './router.js';
@@ -47,6 +47,25 @@ export function appMount(prefix: string, app: MountedApp): { http: HttpEndpoint;
 }
 
 /**
+ * Express (`Object.setPrototypeOf(res, app.response)`) swaps the prototype of the response it is
+ * given for its own, which chains to Node's `ServerResponse`. A response of a subclass — an
+ * in-process test harness's, such as `TestClient`'s — would lose the subclass's `write`/`end`
+ * and with them the body; pinned as own properties first, those methods survive the swap. A
+ * response of Node's own class (every request served on a socket) is left as it is. (Express
+ * swaps the request's prototype too; the harness's request keeps its body in own properties.)
+ */
+function keepOwnClassMethods(target: object, base: object): void {
+  for (let proto = Object.getPrototypeOf(target) as object | null; proto && proto !== base; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key)!;
+      if (key !== 'constructor' && typeof descriptor.value === 'function' && !Object.hasOwn(target, key)) {
+        Object.defineProperty(target, key, { value: descriptor.value, writable: true, configurable: true });
+      }
+    }
+  }
+}
+
+/**
  * The endpoints of a Node handler mounted at `prefix`: as Express's own mounting does, it sees
  * `req.url` without the prefix, and the target as sent in `req.originalUrl`. What it leaves
  * unanswered (`next()`) is a 404; what it throws, a 500.
@@ -65,6 +84,7 @@ export function handlerMount(prefix: string, handler: NodeHandler, name: string)
         req.originalUrl ??= req.url;
         req.url = routeTarget(req.url ?? '/', originOf(req));
         const next = (err?: unknown) => (err ? failed(res, err) : answer(res, 404, 'Not Found'));
+        if (Object.getPrototypeOf(res) !== ServerResponse.prototype) keepOwnClassMethods(res, ServerResponse.prototype);
         try {
           const done = handler(req, res, next);
           if (done instanceof Promise) done.catch((err) => failed(res, err));

@@ -159,11 +159,25 @@ test('mount refuses prefixes with parameters, a second mount at the same prefix,
   assert.throws(() => parent.mount('/x', {} as never), BootstrapError);
 });
 
-// Not an Express app: light-my-request captures the body through its own response class,
-// which Express replaces by its own unless the app itself is what is injected.
 test('the TestClient reaches mounted apps and handlers too', async () => {
   const client = new TestClient(app);
   const res = await client.get('/v2/items/3');
   assert.deepEqual(res.json(), { id: '3', path: '/v2/items/3', fullUrl: 'http://localhost:80/v2/items/3', rootPath: '/v2' });
   assert.equal((await client.get('/plain/q')).text, 'plain saw GET /q');
+});
+
+// Express swaps the prototype of the request and response it is given; the TestClient's own
+// classes must survive that (body, status, JSON parsing of the request by express.json()).
+test('the TestClient reaches a mounted Express app: bodies both ways, 404 and 500', async () => {
+  const client = new TestClient(app);
+  const res = await client.get('/legacy/hello?x=1');
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.json(), { from: 'express', url: '/hello?x=1', originalUrl: '/legacy/hello?x=1', baseUrl: '' });
+  const posted = await client.post('/legacy/echo', { json: { n: 2 } });
+  assert.equal(posted.status, 201);
+  assert.deepEqual(posted.json(), { echoed: { n: 2 } });
+  assert.deepEqual((await client.get('/legacy/nothing')).json(), { detail: 'Not Found' });
+  assert.equal((await client.get('/legacy/boom')).status, 500);
+  // The same Express app still answers on a real socket afterwards.
+  assert.equal((await fetch(`${url}/legacy/hello`)).status, 200);
 });
