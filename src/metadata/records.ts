@@ -57,6 +57,8 @@ export interface ParamOptions {
   description?: string;
   deprecated?: boolean;
   example?: unknown;
+  /** `false` leaves the parameter out of the OpenAPI document; it is still read and validated. */
+  includeInSchema?: boolean;
 }
 
 /** Options of a parameter model: `@Query()`, `@Header()`, `@Cookie()`, `@Form()` taking a whole DTO class. */

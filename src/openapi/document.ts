@@ -3,6 +3,7 @@ import type { RouteDefinition } from '../http/route.js';
 import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
 import { planParam } from '../validation/coerce.js';
 import { modelFields } from '../validation/param-model.js';
+import { modelDefaults } from '../validation/response-model.js';
 import { resolveSocketLimits } from '../websocket/options.js';
 import { operationIds } from './operation-ids.js';
 import { requestParams, type RequestParam } from './route-params.js';
@@ -215,6 +216,7 @@ function parametersOf(route: RouteDefinition, params: RequestParam[], schemas: S
       out.push(...modelParameters(spec, spec.source, schemas));
       continue;
     }
+    if (spec.options.includeInSchema === false && spec.source !== 'path') continue;
     const plan = planParam(spec);
     const { description, deprecated, example } = spec.options;
     out.push({
@@ -239,12 +241,18 @@ function modelParameters(spec: RequestParam, source: 'query' | 'header' | 'cooki
   const cls = (spec.options.type ?? spec.type) as Function;
   if (typeof cls !== 'function') return [];
   const { properties, required } = schemas.propertiesOf(cls);
-  return modelFields(cls, source).map((field) => ({
-    name: field.key,
-    in: source,
-    required: required.includes(field.property),
-    schema: properties[field.property] ?? scalarSchema(field.plan),
-  }));
+  // A field the class initialises (`limit = 100`) takes that value when the key is absent.
+  const defaults = modelDefaults(cls);
+  return modelFields(cls, source).map((field) => {
+    const schema = properties[field.property] ?? scalarSchema(field.plan);
+    const hasDefault = defaults.has(field.property);
+    return {
+      name: field.key,
+      in: source,
+      required: required.includes(field.property) && !hasDefault,
+      schema: hasDefault ? { ...schema, default: jsonValue(defaults.get(field.property)) } : schema,
+    };
+  });
 }
 
 function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRequestBody | undefined {

@@ -14,7 +14,11 @@ let lightMyRequest: Promise<{ inject: typeof import('light-my-request').inject }
 
 /** What a test request may carry. */
 export interface TestRequestOptions {
-  headers?: Record<string, string>;
+  /**
+   * A list sends the header once per value, as repeated header lines; `user-agent: undefined`
+   * sends none instead of the client's own.
+   */
+  headers?: Record<string, string | string[] | undefined>;
   query?: Record<string, string | number | boolean | (string | number | boolean)[]>;
   /** Sent as JSON. */
   json?: unknown;
@@ -170,7 +174,7 @@ export class TestClient {
   }
 
   private async inject(method: string, path: string, options: TestRequestOptions, signal: AbortSignal | undefined) {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string | string[] | undefined> = { ...options.headers };
     const cookieHeader = this.cookieHeader(options.cookies);
     if (cookieHeader) headers.cookie = cookieHeader;
     let payload: string | Buffer | undefined = options.body;
@@ -186,7 +190,7 @@ export class TestClient {
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
     const { inject } = await (lightMyRequest ??= import('light-my-request'));
-    const res = await inject(this.app.handle, {
+    const res = await inject(asNodeRequest(this.app.handle), {
       method: method as InjectOptions['method'],
       url: path + queryString(options.query),
       headers,
@@ -245,6 +249,26 @@ export class TestClient {
       else this.cookies.set(cookie.name, cookie.value);
     }
   }
+}
+
+/**
+ * Makes light-my-request's request look like Node's: it lacks `headersDistinct` (each header's
+ * lines as a list), which the app reads for repeated headers, and keeps a header left out on
+ * purpose (`user-agent: undefined`) as a key without a value.
+ */
+function asNodeRequest(handle: App['handle']): App['handle'] {
+  return function handleAsNodeRequest(req, res) {
+    if (req.headersDistinct === undefined) {
+      for (const name of Object.keys(req.headers)) if (req.headers[name] === undefined) delete req.headers[name];
+      const distinct: Record<string, string[]> = {};
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        const value = req.rawHeaders[i + 1];
+        if (value !== undefined) (distinct[req.rawHeaders[i]!.toLowerCase()] ??= []).push(value);
+      }
+      Object.defineProperty(req, 'headersDistinct', { value: distinct });
+    }
+    return handle(req, res);
+  };
 }
 
 function formEncode(form: Record<string, string | string[]>): string {
