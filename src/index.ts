@@ -56,6 +56,8 @@ export type { TrustedHostOptions } from './middleware/trusted-host.js';
 export { httpsRedirect } from './middleware/https-redirect.js';
 export { timeout, RequestTimeout } from './middleware/timeout.js';
 export { securityHeaders } from './middleware/security-headers.js';
+export { compression } from './middleware/compression.js';
+export type { CompressionOptions } from './middleware/compression.js';
 export type { SecurityHeadersOptions } from './middleware/security-headers.js';
 
 // WebSockets

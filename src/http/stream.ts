@@ -186,7 +186,8 @@ function stop(source: StreamSource | Readable, iterator: AsyncIterator<unknown> 
   }
 }
 
-function asChunk(value: unknown): string | Uint8Array {
+/** A yielded item as bytes to write: strings and bytes pass, anything else is refused. */
+export function asChunk(value: unknown): string | Uint8Array {
   if (typeof value === 'string' || value instanceof Uint8Array) return value;
   throw new TypeError(`Response.stream(): the source must yield strings or bytes, not ${value === null ? 'null' : typeof value} (Response.jsonLines() writes values as JSON)`);
 }
