@@ -58,6 +58,14 @@ export { timeout, RequestTimeout } from './middleware/timeout.js';
 export { securityHeaders } from './middleware/security-headers.js';
 export { compression } from './middleware/compression.js';
 export type { CompressionOptions } from './middleware/compression.js';
+export { rateLimit, RateLimitExceeded } from './middleware/rate-limit.js';
+export type { RateLimitOptions } from './middleware/rate-limit.js';
+export { rateLimitMemoryStore, rateLimitRedisStore } from './middleware/rate-limit-store.js';
+export type { RateLimitStore, RateLimitHit, RateLimitRedisOptions, RateLimitRedisClient } from './middleware/rate-limit-store.js';
+export { sessions } from './middleware/sessions.js';
+export type { SessionOptions } from './middleware/sessions.js';
+export { csrf, CsrfRejected } from './middleware/csrf.js';
+export type { CsrfOptions } from './middleware/csrf.js';
 export type { SecurityHeadersOptions } from './middleware/security-headers.js';
 
 // WebSockets

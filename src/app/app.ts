@@ -16,6 +16,7 @@ import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-optio
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
+import { layeredMount } from './compile-mount.js';
 import type { TrustProxy } from '../http/origin.js';
 import { createClientErrorListener, createRequestListener, createUpgradeListener, refuseUpgrade } from '../http/server.js';
 import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
@@ -300,8 +301,12 @@ export class App {
     if (target instanceof App) endpoints = appMount(path, target);
     else if (typeof target === 'function') endpoints = handlerMount(path, target, path || '/');
     else throw new BootstrapError(`app.mount(${JSON.stringify(prefix)}): mount a Zigmund app or a (req, res) function`);
+    // The app's middleware wraps what it mounts, as Starlette's does.
+    const layered = layeredMount(endpoints, this.settings, path);
+    layered.useAppMiddleware(this.middleware);
+    this.layered.push(layered);
     try {
-      this.table.addMount(path, endpoints);
+      this.table.addMount(path, layered);
     } catch (err) {
       throw new BootstrapError(`app.mount(): ${(err as Error).message}`);
     }

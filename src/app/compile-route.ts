@@ -117,6 +117,8 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   };
 
   function readBodyOf(ctx: RequestContext): void | Promise<void> {
+    // A middleware read the form already (csrf()'s `_csrf` field): the body is gone, its form is here.
+    if (ctx.form !== undefined) return readsJson ? decodeInto(ctx)(Buffer.alloc(0)) : undefined;
     return readsJson ? readBodyThen(ctx.raw, bodyLimit, decodeInto(ctx)) : readFormOf(ctx);
   }
 

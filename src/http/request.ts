@@ -17,6 +17,11 @@ export interface RequestSite {
   maxJsonDepth?: number;
 }
 
+/** Where `sessions()` keeps the request's session. */
+export const SESSION = Symbol('zigmund.session');
+/** Where `csrf()` keeps the request's token. */
+export const CSRF_TOKEN = Symbol('zigmund.csrfToken');
+
 /**
  * The incoming HTTP request (or WebSocket upgrade request), injected by declaring a
  * parameter of type `Request`. The body is read only when asked for.
@@ -26,6 +31,8 @@ export class Request {
   private bodyRead?: Promise<Buffer>;
   private formRead?: Promise<FormData>;
   private stateObj?: Record<string, unknown>;
+  [SESSION]?: Record<string, unknown>;
+  [CSRF_TOKEN]?: () => string;
 
   constructor(
     /** The underlying `node:http` request. */
@@ -47,6 +54,26 @@ export class Request {
   get state(): Record<string, unknown> {
     this.stateObj ??= {};
     return this.stateObj;
+  }
+
+  /** The session of `sessions()`: a plain object from the signed cookie; change it and the answer saves it. */
+  get session(): Record<string, unknown> {
+    const session = this[SESSION];
+    if (session === undefined) throw new Error('req.session needs app.use(sessions({ secret })) (or the route\'s middleware)');
+    return session;
+  }
+
+  set session(value: Record<string, unknown>) {
+    if (this[SESSION] === undefined) throw new Error('req.session needs app.use(sessions({ secret })) (or the route\'s middleware)');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('req.session must be a plain object');
+    this[SESSION] = value;
+  }
+
+  /** The CSRF token of `csrf()`, to put in a form's `_csrf` field; sets the cookie when the request had none. */
+  csrfToken(): string {
+    const token = this[CSRF_TOKEN];
+    if (token === undefined) throw new Error('req.csrfToken() needs app.use(csrf())');
+    return token();
   }
 
   /** The `App` serving this request (cast it to your app's type when you need its API). */

@@ -3,7 +3,7 @@ import Negotiator from 'negotiator';
 import type { Response } from '../http/response.js';
 import type { StreamBody } from '../http/stream.js';
 import { bodyOf } from '../http/write.js';
-import type { Middleware } from './compose.js';
+import type { Middleware } from '../http/middleware.js';
 import { compressBytes, compressedStream, type Encoding } from './compress-stream.js';
 import { addVary } from './vary.js';
 
