@@ -32,7 +32,7 @@ export { Request } from './http/request.js';
 export { Response } from './http/response.js';
 export { HttpException } from './http/exceptions.js';
 export type { RouteDefinition } from './http/route.js';
-export type { HttpRouteOptions } from './metadata/route-options.js';
+export type { AdditionalResponse, HttpRouteOptions } from './metadata/route-options.js';
 export type { UploadedFile, FormLimits } from './http/multipart.js';
 
 // Streams, Server-Sent Events and files

@@ -4,6 +4,13 @@ import type { Middleware } from '../http/middleware.js';
 // `app.websocket(...)` take the same shapes.
 
 /** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
+/** One entry of a route's `responses` option. */
+export interface AdditionalResponse {
+  description?: string;
+  model?: Function;
+  content?: Record<string, Record<string, unknown>>;
+}
+
 export interface HttpRouteOptions {
   summary?: string;
   description?: string;
@@ -33,8 +40,13 @@ export interface HttpRouteOptions {
    * runtime URL expression (`{$request.body#/callbackUrl}`), then by method.
    */
   callbacks?: Record<string, Record<string, Partial<Record<WebhookMethod, OutgoingOperation>>>>;
-  /** Extra responses for the OpenAPI document, by status code. */
-  responses?: Record<number | string, { description: string; model?: Function }>;
+  /**
+   * Extra responses for the OpenAPI document, by status code, as FastAPI's `responses`: a `model`
+   * is the `application/json` schema, `content` adds media types (`{ 'image/png': {} }`) or
+   * fields such as `example`. An entry for a code already documented (the success status, 422)
+   * is merged into it; a new one without `description` gets the status's reason phrase.
+   */
+  responses?: Record<number | string, AdditionalResponse>;
   /** Dependencies run before the handler, for their effect. */
   dependencies?: unknown[];
   /** Middleware around this route only, inside the app's and the controller's. */

@@ -1,6 +1,7 @@
+import { STATUS_CODES } from 'node:http';
 import { parsePath } from '../http/path-template.js';
 import type { RouteDefinition } from '../http/route.js';
-import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
+import type { AdditionalResponse, HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
 import { planParam } from '../validation/coerce.js';
 import { modelFields } from '../validation/param-model.js';
 import { modelDefaults } from '../validation/response-model.js';
@@ -108,10 +109,7 @@ function httpOperation(route: RouteDefinition, operationId: string, schemas: Sch
   secure(operation, route, security);
   if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
   for (const [code, extra] of Object.entries(options.responses ?? {})) {
-    operation.responses[code] = {
-      description: extra.description,
-      ...(extra.model && { content: { 'application/json': { schema: schemas.forType(extra.model, 'output') } } }),
-    };
+    operation.responses[code] = additionalResponse(operation.responses[code], code, extra, schemas);
   }
   if (options.callbacks) {
     operation.callbacks = {};
@@ -167,6 +165,21 @@ function successResponse(status: number, options: HttpRouteOptions, schemas: Sch
   if (options.responseModel) response.content = { 'application/json': { schema: schemas.forType(options.responseModel, 'output') } };
   else if (options.contentType) response.content = { [options.contentType.split(';')[0].trim()]: { schema: { type: 'string' } } };
   else response.content = { 'application/json': { schema: {} } };
+  return response;
+}
+
+/** A `responses` entry merged into what the operation already documents for that code. */
+function additionalResponse(current: OpenApiResponse | undefined, code: string, extra: AdditionalResponse, schemas: SchemaRegistry): OpenApiResponse {
+  const response: OpenApiResponse = current ?? { description: STATUS_CODES[Number(code)] ?? 'Additional Response' };
+  if (extra.description !== undefined) response.description = extra.description;
+  if (extra.model) {
+    response.content ??= {};
+    response.content['application/json'] = { ...response.content['application/json'], schema: schemas.forType(extra.model, 'output') };
+  }
+  if (extra.content) {
+    response.content ??= {};
+    deepMerge(response.content as Record<string, unknown>, jsonValue(extra.content) as Record<string, unknown>);
+  }
   return response;
 }
 
