@@ -23,6 +23,11 @@ export interface DocsOptions extends DocumentInfo {
   swaggerUiParameters?: Record<string, unknown>;
   /** Passed to Swagger UI's `initOAuth(...)`, e.g. `{ clientId: 'docs' }`, to prefill the Authorize dialog. */
   swaggerUiInitOAuth?: Record<string, unknown>;
+  /**
+   * List the root path (`rootPath`, a mount's prefix) first in the served document's `servers`
+   * (default true), as FastAPI's `root_path_in_servers`; `false` keeps `servers` as given.
+   */
+  rootPathInServers?: boolean;
 }
 
 /** The app as the documentation routes need it: options, route table, and a way to add GET routes. */
@@ -69,7 +74,14 @@ export function registerDocsRoutes(app: DocsHost): void {
   // Behind a proxy's prefix or under a mount, the pages and the document carry the root path
   // (`req.rootPath`): the pages load the document and assets through it, and the document
   // lists it first in `servers`, as FastAPI does, so "Try it out" reaches the routes.
-  if (openapiUrl !== null) app.get(openapiUrl, (req: Request) => Response.json(withRootPath(openapiOf(app), req.rootPath), 200, REVALIDATE), HIDDEN);
+  const rootPathInServers = config.rootPathInServers ?? true;
+  if (openapiUrl !== null) {
+    app.get(
+      openapiUrl,
+      (req: Request) => Response.json(rootPathInServers ? withRootPath(openapiOf(app), req.rootPath) : openapiOf(app), 200, REVALIDATE),
+      HIDDEN,
+    );
+  }
   if (asyncapiUrl !== null) app.get(asyncapiUrl, () => Response.json(asyncapiOf(app), 200, REVALIDATE), HIDDEN);
   // Both pages read the OpenAPI document.
   if (openapiUrl === null) return;
