@@ -292,11 +292,16 @@ export class App {
    * Serves `target` under `prefix`: another Zigmund app (its routes, WebSockets, and its own
    * `/docs` and `/openapi.json` under the prefix), `staticFiles({ directory })`, or any Node
    * `(req, res)` handler such as an Express app. This app's own routes win over the mount.
-   * @example app.mount('/static', staticFiles({ directory: 'public' })).mount('/legacy', expressApp);
+   * `name` makes the mount a target of `urlFor(name, { path })`: the prefix followed by `path`
+   * (`/styles.css` under a mount named `static` at `/static` is `/static/styles.css`), as
+   * Starlette's named mounts.
+   * @example app.mount('/static', staticFiles({ directory: 'public' }), { name: 'static' }).mount('/legacy', expressApp);
    */
-  mount(prefix: string, target: App | NodeHandler): this {
+  mount(prefix: string, target: App | NodeHandler, options: { name?: string } = {}): this {
     const path = mountPrefix(prefix, 'app.mount()');
     if (target === this) throw new BootstrapError('app.mount(): an app cannot mount itself');
+    const { name } = options;
+    if (name !== undefined && this.named.has(name)) throw new BootstrapError(`app.mount(${JSON.stringify(prefix)}): another route is already named "${name}"`);
     let endpoints;
     if (target instanceof App) endpoints = appMount(path, target);
     else if (typeof target === 'function') endpoints = handlerMount(path, target, path || '/');
@@ -311,6 +316,9 @@ export class App {
       throw new BootstrapError(`app.mount(): ${(err as Error).message}`);
     }
     if (target instanceof App) this.mounted.push(target);
+    if (name !== undefined) {
+      this.named.set(name, { path: `${path}*path`, params: [{ name: 'path', catchAll: true }], routerPath: `${path}*`, openApiPath: `${path}{path}`, catchAll: 'path' });
+    }
     return this;
   }
 
