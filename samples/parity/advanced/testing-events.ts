@@ -19,23 +19,19 @@ class ItemsController {
 class AppModule {}
 
 /** The page's first app: a startup hook fills the items. */
-export function makeStartupApp() {
-  return bootstrap(AppModule, {
-    onStartup: () => {
-      items.foo = { name: 'Fighters' };
-      items.bar = { name: 'Tenders' };
-    },
-  });
-}
+export const startupApp = await bootstrap(AppModule, {
+  onStartup: () => {
+    items.foo = { name: 'Fighters' };
+    items.bar = { name: 'Tenders' };
+  },
+});
 
 /** The page's second app: a lifespan fills the items and clears them at shutdown. */
-export function makeLifespanApp() {
-  return bootstrap(AppModule, {
-    lifespan: async function* () {
-      items.foo = { name: 'Fighters' };
-      items.bar = { name: 'Tenders' };
-      yield;
-      for (const key of Object.keys(items)) delete items[key];
-    },
-  });
-}
+export const lifespanApp = await bootstrap(AppModule, {
+  lifespan: async function* () {
+    items.foo = { name: 'Fighters' };
+    items.bar = { name: 'Tenders' };
+    yield;
+    for (const key of Object.keys(items)) delete items[key];
+  },
+});

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestClient } from 'zigmund/testing';
-import { items, makeLifespanApp, makeStartupApp } from '../../../samples/parity/advanced/testing-events.js';
+import { items, lifespanApp, startupApp } from '../../../samples/parity/advanced/testing-events.js';
 
 test('advanced/testing-events: startup hooks run when the test starts the app', async () => {
-  const app = await makeStartupApp();
+  const app = startupApp;
   await app.startup();
   const res = await new TestClient(app).get('/items/foo');
   assert.equal(res.status, 200);
@@ -14,7 +14,7 @@ test('advanced/testing-events: startup hooks run when the test starts the app', 
 });
 
 test('advanced/testing-events: the lifespan runs between startup() and close()', async () => {
-  const app = await makeLifespanApp();
+  const app = lifespanApp;
   // Before the lifespan starts, the items are still empty.
   assert.deepEqual(items, {});
   await app.startup();
