@@ -52,7 +52,10 @@ test('advanced/behind-a-proxy: rootPathInServers: false keeps only the servers g
 });
 
 test('advanced/behind-a-proxy: the docs page loads the document through the root path', async () => {
-  const res = await new TestClient(rootPathApp).get('/docs');
-  assert.equal(res.status, 200);
-  assert.match(res.text, /\/api\/v1\/openapi\.json/);
+  const client = new TestClient(rootPathApp);
+  const page = await client.get('/docs');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<script src="\/api\/v1\/docs\/swagger-init\.js"><\/script>/);
+  const init = await client.get('/docs/swagger-init.js');
+  assert.match(init.text, /"url":"\/api\/v1\/openapi\.json"/);
 });

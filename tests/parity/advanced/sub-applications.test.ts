@@ -24,7 +24,9 @@ test('advanced/sub-applications: each has its own document; the sub app lists it
 });
 
 test('advanced/sub-applications: the sub app has its own docs page, loading its own document', async () => {
-  const res = await client.get('/subapi/docs');
-  assert.equal(res.status, 200);
-  assert.match(res.text, /\/subapi\/openapi\.json/);
+  const page = await client.get('/subapi/docs');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<script src="\/subapi\/docs\/swagger-init\.js"><\/script>/);
+  const init = await client.get('/subapi/docs/swagger-init.js');
+  assert.match(init.text, /"url":"\/subapi\/openapi\.json"/);
 });
