@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestClient } from 'zigmund/testing';
+import { app } from '../../../samples/parity/reference/apirouter.js';
+
+const client = new TestClient(app);
+const token = { headers: { 'x-token': 'fake-super-secret-token' } };
+
+test('reference/apirouter: the prefix and every method of the router', async () => {
+  assert.deepEqual((await client.get('/items/', token)).json(), { plumbus: { name: 'Plumbus' }, gun: { name: 'Portal Gun' } });
+  assert.deepEqual((await client.get('/items/foo', token)).json(), { name: 'Fake Specific Item', item_id: 'foo' });
+  assert.deepEqual((await client.put('/items/foo', token)).json(), { item_id: 'foo', name: 'The great Plumbus' });
+  assert.deepEqual((await client.post('/items/', token)).json(), { created: true });
+  assert.deepEqual((await client.patch('/items/foo', token)).json(), { patched: 'foo' });
+  assert.equal((await client.delete('/items/foo', token)).status, 204);
+  assert.equal((await client.head('/items/', token)).headers['x-items'], '2');
+  assert.equal((await client.options('/items/', token)).status, 204);
+  const conn = await client.websocketConnect('/items/ws', token);
+  assert.equal((await conn.receive()).text(), 'items live');
+});
+
+test('reference/apirouter: the router\'s dependencies run for every route', async () => {
+  const res = await client.get('/items/foo', { headers: { 'x-token': 'wrong' } });
+  assert.equal(res.status, 400);
+  assert.deepEqual(res.json(), { detail: 'X-Token header invalid' });
+  assert.equal((await client.get('/items/')).status, 422);
+});
+
+test('reference/apirouter: the router\'s tags, then the route\'s', () => {
+  const doc = app.openapi();
+  assert.deepEqual(doc.paths['/items/{item_id}']!.get!.tags, ['items']);
+  assert.deepEqual(doc.paths['/items/{item_id}']!.put!.tags, ['items', 'custom']);
+  assert.ok(doc.paths['/items/{item_id}']!.get!.parameters!.some((p) => p.name === 'x-token' && p.in === 'header'));
+});
