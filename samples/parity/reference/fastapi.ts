@@ -1,0 +1,49 @@
+// Mirrors FastAPI's reference page "FastAPI class" (docs/en/docs/reference/fastapi.md): the app's
+// parameters and members and their counterparts — title/version/description/servers/openapi_url/
+// docs_url/redoc_url/root_path/lifespan/webhooks/separate_input_output_schemas/
+// generate_unique_id_function are options of createApp()/bootstrap(); openapi(), websocket(),
+// get/put/post/delete/options/head/patch, mount(), middleware (`use`), exception_handler
+// (`exceptionHandler`), dependency_overrides are members. No counterpart: app-wide `dependencies`,
+// `responses`, `callbacks`, `default_response_class`, `app.state`, `include_router` (modules include
+// controllers at bootstrap), `trace`, `openapi_version`, `swagger_ui_oauth2_redirect_url`.
+import { HttpException, Response, createApp, type Connection, type Request } from 'zigmund';
+
+class TeapotError extends Error {}
+
+export const events: string[] = [];
+
+export const app = createApp({
+  title: 'Reference API',
+  version: '3.0.0',
+  description: 'The **FastAPI** class, in Zigmund',
+  servers: [{ url: 'https://api.example.com' }],
+  openapiUrl: '/schema.json',
+  docsUrl: '/swagger',
+  redocUrl: null,
+  generateOperationId: (route) => `op_${route.method.toLowerCase()}_${route.path.replace(/\W+/g, '_')}`,
+  lifespan: async function* () {
+    events.push('startup');
+    yield;
+    events.push('shutdown');
+  },
+});
+
+app.use(async (req, next) => (await next()).setHeader('X-Process', 'yes'));
+app.exceptionHandler(TeapotError, () => Response.json({ detail: 'I am a teapot' }, 418));
+
+app.get('/items/:id', (req: Request) => ({ id: req.params.id }));
+app.put('/items/:id', () => ({ updated: true }));
+app.post('/items', () => ({ created: true }));
+app.patch('/items/:id', () => ({ patched: true }));
+app.delete('/items/:id', () => undefined, { status: 204 });
+app.options('/items', () => Response.text('', 204, { Allow: 'GET, POST' }));
+app.head('/items', () => Response.text('', 200));
+app.get('/teapot', () => {
+  throw new TeapotError();
+});
+app.get('/missing', () => {
+  throw new HttpException(404, 'Nope');
+});
+app.websocket('/ws', async (conn: Connection) => {
+  await conn.sendText('hello');
+});

@@ -1,0 +1,99 @@
+// Mirrors FastAPI's reference page "Security Tools" (docs/en/docs/reference/security/index.md): each
+// of fastapi.security's tools and its Zigmund counterpart, used as a dependency — APIKeyHeader,
+// APIKeyQuery, APIKeyCookie, HTTPBasic (HTTPBasicCredentials), HTTPBearer
+// (HTTPAuthorizationCredentials), OAuth2PasswordBearer, OAuth2PasswordRequestForm, OpenIdConnect,
+// SecurityScopes, plus OAuth2ClientCredentials. No counterpart: HTTPDigest,
+// OAuth2AuthorizationCodeBearer, the generic OAuth2 class (any flows) and
+// OAuth2PasswordRequestFormStrict (grant_type required).
+import 'reflect-metadata';
+import {
+  APIKeyCookie,
+  APIKeyHeader,
+  APIKeyQuery,
+  Controller,
+  Depends,
+  Get,
+  HTTPBasic,
+  HTTPBearer,
+  Module,
+  OAuth2ClientCredentials,
+  OAuth2PasswordBearer,
+  OAuth2PasswordRequestForm,
+  OpenIdConnect,
+  Post,
+  Security,
+  SecurityScopes,
+  bootstrap,
+  dependency,
+  type HTTPAuthorizationCredentials,
+  type HTTPBasicCredentials,
+} from 'zigmund';
+
+const headerKey = new APIKeyHeader({ name: 'X-API-Key' });
+const queryKey = new APIKeyQuery({ name: 'api_key' });
+const cookieKey = new APIKeyCookie({ name: 'session' });
+const basic = new HTTPBasic();
+const bearer = new HTTPBearer({ bearerFormat: 'JWT' });
+const password = new OAuth2PasswordBearer({ tokenUrl: '/token', scopes: { read: 'Read things' } });
+const clientCredentials = new OAuth2ClientCredentials({ tokenUrl: '/client-token' });
+const scopesOf = dependency([SecurityScopes], (scopes: SecurityScopes) => scopes.scopes);
+const oidc = new OpenIdConnect({ openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' });
+
+@Controller()
+class SecurityController {
+  @Get('/api-key/header')
+  header(@Depends(headerKey) key: string) {
+    return { key };
+  }
+
+  @Get('/api-key/query')
+  query(@Depends(queryKey) key: string) {
+    return { key };
+  }
+
+  @Get('/api-key/cookie')
+  cookie(@Depends(cookieKey) key: string) {
+    return { key };
+  }
+
+  @Get('/basic')
+  basic(@Depends(basic) credentials: HTTPBasicCredentials) {
+    return credentials;
+  }
+
+  @Get('/bearer')
+  bearer(@Depends(bearer) credentials: HTTPAuthorizationCredentials) {
+    return credentials;
+  }
+
+  @Get('/password')
+  password(@Security(password, ['read']) token: string) {
+    return { token };
+  }
+
+  /** SecurityScopes in a dependency: the scopes required by whoever uses it. */
+  @Get('/scopes')
+  scopes(@Security(scopesOf, ['read', 'write']) required: readonly string[]) {
+    return { required };
+  }
+
+  @Get('/client')
+  client(@Depends(clientCredentials) token: string) {
+    return { token };
+  }
+
+  @Get('/oidc')
+  oidc(@Depends(oidc) token: string) {
+    return { token };
+  }
+
+  @Post('/token')
+  token(@Depends(OAuth2PasswordRequestForm) form: OAuth2PasswordRequestForm) {
+    return { username: form.username, scopes: form.scopes, grant_type: form.grantType ?? null, client_id: form.clientId ?? null };
+  }
+}
+
+@Module({ controllers: [SecurityController] })
+class AppModule {}
+
+export const app = await bootstrap(AppModule);

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestClient } from 'zigmund/testing';
+import { app, events } from '../../../samples/parity/reference/fastapi.js';
+
+const client = new TestClient(app);
+
+test('reference/fastapi: the route methods, middleware and exception handlers', async () => {
+  const got = await client.get('/items/3');
+  assert.deepEqual(got.json(), { id: '3' });
+  assert.equal(got.headers['x-process'], 'yes');
+  assert.deepEqual((await client.put('/items/3')).json(), { updated: true });
+  assert.deepEqual((await client.post('/items')).json(), { created: true });
+  assert.deepEqual((await client.patch('/items/3')).json(), { patched: true });
+  assert.equal((await client.delete('/items/3')).status, 204);
+  assert.equal((await client.options('/items')).status, 204);
+  assert.equal((await client.head('/items')).status, 200);
+  const teapot = await client.get('/teapot');
+  assert.equal(teapot.status, 418);
+  assert.deepEqual(teapot.json(), { detail: 'I am a teapot' });
+  assert.equal(teapot.headers['x-process'], 'yes');
+  assert.deepEqual((await client.get('/missing')).json(), { detail: 'Nope' });
+  const conn = await client.websocketConnect('/ws');
+  assert.equal((await conn.receive()).text(), 'hello');
+});
+
+test('reference/fastapi: the document options: info, servers, URLs and operation ids', async () => {
+  const doc = (await client.get('/schema.json')).json() as Record<string, any>;
+  assert.deepEqual(doc.info, { title: 'Reference API', version: '3.0.0', description: 'The **FastAPI** class, in Zigmund' });
+  assert.deepEqual(doc.servers, [{ url: 'https://api.example.com' }]);
+  assert.equal(doc.paths['/items/{id}'].get.operationId, 'op_get__items_id');
+  assert.equal((await client.get('/openapi.json')).status, 404);
+  assert.equal((await client.get('/swagger')).status, 200);
+  assert.equal((await client.get('/redoc')).status, 404);
+});
+
+test('reference/fastapi: the lifespan and dependency overrides', async () => {
+  await app.startup();
+  assert.deepEqual(events, ['startup']);
+  assert.ok(app.dependencyOverrides instanceof Map);
+  await app.close();
+  assert.deepEqual(events, ['startup', 'shutdown']);
+});
