@@ -190,7 +190,9 @@ export class TestClient {
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
     const { inject } = await (lightMyRequest ??= import('light-my-request'));
-    const res = await inject(asNodeRequest(this.app.handle), {
+    const lists: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(headers)) if (Array.isArray(value)) lists[name.toLowerCase()] = value;
+    const res = await inject(asNodeRequest(this.app.handle, lists), {
       method: method as InjectOptions['method'],
       url: path + queryString(options.query),
       headers,
@@ -256,7 +258,7 @@ export class TestClient {
  * lines as a list), which the app reads for repeated headers, and keeps a header left out on
  * purpose (`user-agent: undefined`) as a key without a value.
  */
-function asNodeRequest(handle: App['handle']): App['handle'] {
+function asNodeRequest(handle: App['handle'], lists: Record<string, string[]>): App['handle'] {
   return function handleAsNodeRequest(req, res) {
     if (req.headersDistinct === undefined) {
       for (const name of Object.keys(req.headers)) if (req.headers[name] === undefined) delete req.headers[name];
@@ -265,6 +267,9 @@ function asNodeRequest(handle: App['handle']): App['handle'] {
         const value = req.rawHeaders[i + 1];
         if (value !== undefined) (distinct[req.rawHeaders[i]!.toLowerCase()] ??= []).push(value);
       }
+      // light-my-request before 6.8 joins a header list into one line: keep its values apart,
+      // as a server receiving repeated lines would.
+      for (const [name, values] of Object.entries(lists)) distinct[name] = values;
       Object.defineProperty(req, 'headersDistinct', { value: distinct });
     }
     return handle(req, res);
