@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestClient } from 'zigmund/testing';
-import { httpsApp, trustedHostApp } from '../../../samples/parity/advanced/middleware.js';
+import { gunzipSync } from 'node:zlib';
+import { gzipApp, httpsApp, trustedHostApp } from '../../../samples/parity/advanced/middleware.js';
 
 test('advanced/middleware: HTTPS redirect — plain http is redirected, https passes', async () => {
   const client = new TestClient(httpsApp);
@@ -19,4 +20,17 @@ test('advanced/middleware: trusted hosts — the domain and its subdomains pass,
   assert.equal((await client.get('/', { headers: { host: 'example.com' } })).status, 200);
   assert.equal((await client.get('/', { headers: { host: 'subdomain.example.com' } })).status, 200);
   assert.equal((await client.get('/', { headers: { host: 'invalidhost' } })).status, 400);
+});
+
+test('advanced/middleware: GZip — a large answer is compressed, a small one is not', async () => {
+  const client = new TestClient(gzipApp);
+  const res = await client.get('/large', { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(res.status, 200, res.text);
+  assert.equal(res.headers['content-encoding'], 'gzip');
+  assert.ok(res.body.length < 4000);
+  assert.equal(gunzipSync(res.body).toString(), 'x'.repeat(4000));
+  const small = await client.get('/', { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(small.status, 200);
+  assert.equal(small.headers['content-encoding'], undefined);
+  assert.equal(small.json(), 'somebigcontent');
 });

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { TestClient } from 'zigmund/testing';
 import { app } from '../../../samples/parity/reference/middleware.js';
@@ -26,4 +27,12 @@ test('reference/middleware: trusted hosts and the HTTPS redirect', async () => {
   const plain = await client.get('/', { headers: { host: 'example.com' } });
   assert.equal(plain.status, 308);
   assert.equal(plain.headers.location, 'https://example.com/');
+});
+
+test('reference/middleware: compression over the threshold', async () => {
+  const res = await client.get('/large', { headers: { ...https, 'accept-encoding': 'gzip' } });
+  assert.equal(res.headers['content-encoding'], 'gzip');
+  assert.equal(gunzipSync(res.body).toString(), 'x'.repeat(4000));
+  const small = await client.get('/', { headers: { ...https, 'accept-encoding': 'gzip' } });
+  assert.equal(small.headers['content-encoding'], undefined);
 });
