@@ -83,9 +83,13 @@ export function cors(options: CorsOptions = {}): Middleware {
     return answer;
   }
 
-  return async function corsMiddleware(req, next) {
+  return function corsMiddleware(req, next) {
     const origin = req.headers.origin;
     if (origin === undefined) return next();
+    return withOrigin(req, next, origin);
+  };
+
+  async function withOrigin(req: Parameters<Middleware>[0], next: Parameters<Middleware>[1], origin: string): Promise<Response> {
     if (req.isWebSocket) {
       if (!isAllowed(origin)) throw new HttpException(403, `Origin ${JSON.stringify(origin)} is not allowed`);
       return next();
@@ -101,7 +105,7 @@ export function cors(options: CorsOptions = {}): Middleware {
     if (credentials) res.setHeader('access-control-allow-credentials', 'true');
     if (expose !== '') res.setHeader('access-control-expose-headers', expose);
     return res;
-  };
+  }
 }
 
 function originPattern(regex: string | RegExp | undefined): RegExp | undefined {

@@ -1,3 +1,4 @@
+import type { Response } from '../http/response.js';
 import type { Middleware } from '../http/middleware.js';
 
 /** Header name → value, or `false` to leave that header out. */
@@ -43,11 +44,14 @@ export function securityHeaders(overrides: SecurityHeadersOptions = {}): Middlew
     chosen[name.toLowerCase()] = value;
   }
   const headers = Object.entries(chosen).filter((entry): entry is [string, string] => entry[1] !== false);
-  return async function securityHeadersMiddleware(req, next) {
-    const res = await next();
-    // A 101 carries no document: nothing for these headers to protect.
-    if (req.isWebSocket) return res;
+  const fill = (res: Response): Response => {
     for (const [name, value] of headers) if (res.headers[name] === undefined) res.headers[name] = value;
     return res;
+  };
+  // Not async: one promise fewer per request on a middleware every answer goes through.
+  return function securityHeadersMiddleware(req, next) {
+    // A 101 carries no document: nothing for these headers to protect.
+    if (req.isWebSocket) return next();
+    return next().then(fill);
   };
 }
