@@ -83,6 +83,12 @@ export interface AppOptions extends DocsOptions {
   trustProxy?: TrustProxy;
   /** Answer every framework error as RFC 9457 `application/problem+json` (default false: FastAPI's `{"detail": …}`). */
   problemDetails?: boolean;
+  /**
+   * The content type of every HTTP route that does not set its own `contentType`, as FastAPI's
+   * `default_response_class`: `'text/html; charset=utf-8'` writes returned strings as HTML and
+   * documents them so. Objects are still answered as JSON.
+   */
+  defaultContentType?: string;
 }
 
 /** Where and how `app.serve()` listens. */
@@ -224,6 +230,10 @@ export class App {
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
   addRoute(definition: RouteDefinition): void {
     const settings = this.settings;
+    const defaultContentType = this.config.defaultContentType;
+    if (defaultContentType !== undefined && definition.kind === 'http' && (definition.options as HttpRouteOptions).contentType === undefined) {
+      definition = { ...definition, options: { ...definition.options, contentType: defaultContentType } };
+    }
     const template = parsePath(definition.path);
     const names = [definition.options.name, definition.controller && definition.methodName ? `${definition.controller}.${definition.methodName}` : undefined];
     for (const name of names) {

@@ -2,7 +2,8 @@
 // (docs/en/docs/advanced/custom-response.md). FastAPI's `response_class=HTMLResponse` is the
 // route option `contentType` (the returned string is written as it is, and OpenAPI lists that
 // media type); `RedirectResponse`, `StreamingResponse`, `FileResponse` are `Response.redirect`,
-// `Response.stream`, `Response.file`; a custom JSON rendering is `Response.bytes` with its bytes.
+// `Response.stream`, `Response.file`; a custom JSON rendering is `Response.bytes` with its bytes;
+// `default_response_class` is the app option `defaultContentType`.
 import { Response, createApp } from 'zigmund';
 
 export const htmlContent = `
@@ -64,3 +65,7 @@ function indentedJson(content: unknown): Response {
   return Response.bytes(Buffer.from(JSON.stringify(content, null, 2)), 'application/json');
 }
 app.get('/indented', () => indentedJson({ message: 'Hello World' }));
+
+// default_response_class=HTMLResponse: the app's `defaultContentType` for every route.
+export const defaultHtmlApp = createApp({ defaultContentType: 'text/html; charset=utf-8' });
+defaultHtmlApp.get('/items/', () => '<h1>Items</h1><p>This is a list of items.</p>');

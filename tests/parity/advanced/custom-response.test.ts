@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestClient } from 'zigmund/testing';
-import { app, files, htmlContent } from '../../../samples/parity/advanced/custom-response.js';
+import { app, defaultHtmlApp, files, htmlContent } from '../../../samples/parity/advanced/custom-response.js';
 
 const client = new TestClient(app);
 
@@ -71,4 +71,12 @@ test('advanced/custom-response: a custom rendering of JSON, indented', async () 
   const res = await client.get('/indented');
   assert.equal(res.text, '{\n  "message": "Hello World"\n}');
   assert.equal(res.headers['content-type'], 'application/json');
+});
+
+test('advanced/custom-response: the app\'s default response class', async () => {
+  const res = await new TestClient(defaultHtmlApp).get('/items/');
+  assert.equal(res.status, 200);
+  assert.equal(res.text, '<h1>Items</h1><p>This is a list of items.</p>');
+  assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
+  assert.deepEqual(defaultHtmlApp.openapi().paths['/items/']!.get!.responses['200']!.content, { 'text/html': { schema: { type: 'string' } } });
 });
