@@ -1,4 +1,5 @@
-import { createServer, maxHeaderSize, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { Arena } from '../di/arena.js';
@@ -18,6 +19,7 @@ import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
 import { layeredMount } from './compile-mount.js';
 import type { TrustProxy } from '../http/origin.js';
+import { applyConnectionLimits, type ConnectionLimits, type TlsOptions } from '../http/listen-options.js';
 import { createClientErrorListener, createRequestListener, createUpgradeListener, refuseUpgrade } from '../http/server.js';
 import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
 import { Hub, type HubOptions } from '../hub/hub.js';
@@ -32,6 +34,7 @@ import { compileFallback, compileHttpRoute, type CompileSettings } from './compi
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from './errors.js';
 import { joinPath } from './paths.js';
+import { listenSettings } from './serve-options.js';
 import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';
 
 /** Options of `createApp()` and `bootstrap()`. */
@@ -91,10 +94,12 @@ export interface AppOptions extends DocsOptions {
   defaultContentType?: string;
 }
 
-/** Where and how `app.serve()` listens. */
-export interface ServeOptions {
+/** Where and how `app.serve()` listens, and the limits it holds connections to. */
+export interface ServeOptions extends ConnectionLimits {
   host?: string;
   port?: number;
+  /** Serve HTTPS and WSS with this key and certificate (PEM) instead of HTTP and WS. */
+  tls?: TlsOptions;
   /**
    * Worker processes on node:cluster (default 1: this process serves). With more, this process
    * becomes their primary: each worker runs the entry script again, builds its own app and
@@ -115,8 +120,7 @@ export class App {
   readonly config: AppOptions;
   readonly routes: RouteDefinition[] = [];
   readonly container = new Container();
-  /** The `node:http` server; not listening until `serve()`. */
-  readonly server: Server;
+  private httpServer: Server;
   /** The `node:http` request listener, for in-process requests. */
   readonly handle: RequestListener;
   /** Rooms and broadcast, the same instance handlers get by asking for a `Hub`. */
@@ -170,10 +174,19 @@ export class App {
       else refuseUpgrade(socket, out);
     };
     this.handleUpgrade = createUpgradeListener(this.table, refuse, proxy);
-    this.server = createServer(this.handle);
-    this.server.on('upgrade', this.handleUpgrade);
-    this.server.on('clientError', createClientErrorListener(maxHeaderSize));
+    this.httpServer = this.listenOn(createServer(this.handle));
     registerDocsRoutes(this);
+  }
+
+  /** The `node:http` server (`node:https` once `serve({ tls })` started); not listening until `serve()`. */
+  get server(): Server {
+    return this.httpServer;
+  }
+
+  private listenOn(server: Server): Server {
+    server.on('upgrade', this.handleUpgrade);
+    server.on('clientError', createClientErrorListener());
+    return server;
   }
 
   /** Providers and dependencies replaced in tests: `app.dependencyOverrides.set(getDb, fakeDb)`. */
@@ -341,9 +354,14 @@ export class App {
    * Runs the startup hooks, then starts listening (default 127.0.0.1:8000) and resolves with the URL;
    * with `workers` above 1, forks the worker processes that do so and resolves once all listen.
    */
-  async serve({ host = '127.0.0.1', port = 8000, workers }: ServeOptions = {}): Promise<string> {
+  async serve(options: ServeOptions = {}): Promise<string> {
+    const { host = '127.0.0.1', port = 8000, workers } = options;
+    const settings = listenSettings(options);
     const count = workerCount(workers);
-    if (count > 1 && !isForkedWorker()) return this.serveWorkers(count);
+    if (count > 1 && !isForkedWorker()) return this.serveWorkers(count, settings.tls !== undefined);
+    if (this.server.listening) throw new BootstrapError('serve(): the app is already serving');
+    if (settings.tls) this.httpServer = this.listenOn(createHttpsServer({ key: settings.tls.key, cert: settings.tls.cert }, this.handle));
+    applyConnectionLimits(this.server, settings);
     await this.startup();
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -358,16 +376,17 @@ export class App {
     const worker = isForkedWorker();
     if (worker) followPrimary(() => this.close());
     const address = this.server.address() as AddressInfo;
-    const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    const url = `${settings.tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     if (this.config.logStartup !== false && !worker) console.log(`Zigmund serving ${this.config.title ?? 'app'} on ${url}`);
     return url;
   }
 
   /** The primary of `serve({ workers })`: the app's hooks run in the workers, not here. */
-  private async serveWorkers(count: number): Promise<string> {
+  private async serveWorkers(count: number, tls: boolean): Promise<string> {
     startClusterRelay();
     this.supervisor = new WorkerSupervisor({
       count,
+      scheme: tls ? 'https' : 'http',
       title: this.config.title ?? 'app',
       logStartup: this.config.logStartup !== false,
       graceMs: this.config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,

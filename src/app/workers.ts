@@ -57,6 +57,8 @@ export function followPrimary(close: () => Promise<void>): void {
 
 export interface SuperviseOptions {
   count: number;
+  /** `https` when the workers serve with `tls`: the startup line's URL. */
+  scheme: 'http' | 'https';
   /** Names the app in the startup line. */
   title: string;
   logStartup: boolean;
@@ -115,7 +117,7 @@ export class WorkerSupervisor {
     slot.worker = worker;
     worker.once('listening', (address) => {
       slot.listeningAt = Date.now();
-      this.url ||= urlOf(address);
+      this.url ||= urlOf(this.options.scheme, address);
       onListening?.();
     });
     worker.once('exit', (code, signal) => this.exited(slot, worker, code, signal));
@@ -171,7 +173,7 @@ export class WorkerSupervisor {
   }
 }
 
-function urlOf(address: { address: string | null; port: number; addressType: number | string }): string {
+function urlOf(scheme: 'http' | 'https', address: { address: string | null; port: number; addressType: number | string }): string {
   const host = address.address ?? (address.addressType === 6 ? '::' : '0.0.0.0');
-  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { RequestValidationError } from '../validation/errors.js';
 import { WebSocketException } from '../websocket/errors.js';
+import { BodyAborted } from './body.js';
 import type { RequestContext } from './context.js';
 import { HttpException } from './exceptions.js';
 import type { Request } from './request.js';
@@ -77,6 +78,11 @@ export class ExceptionHandlers {
     } else if (err instanceof WebSocketException) {
       status = err.httpStatus;
       detail = err.reason === '' ? (STATUS_CODES[status] ?? `HTTP ${status}`) : err.reason;
+    } else if (err instanceof BodyAborted) {
+      // The client went away (or was cut off by requestTimeout) mid-body: no one reads the
+      // answer, and a log line per dropped client would let one flood the log.
+      status = err.status;
+      detail = err.message;
     } else if (log) {
       console.error('zigmund: unhandled error in a route handler', err);
     }

@@ -1,8 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
+import { Server as TlsServer } from 'node:tls';
 import { RequestContext } from './context.js';
 import { HttpException } from './exceptions.js';
+import { maxHeaderSizeOf } from './listen-options.js';
 import { enterApp, routeTarget, type TrustProxy } from './origin.js';
 import type { QueryValues } from './request.js';
 import { Response } from './response.js';
@@ -162,7 +164,16 @@ function serveAsHttp1(server: Server, req: IncomingMessage, socket: Duplex, head
   }
   if (head.length > 0) socket.unshift(head);
   socket.unshift(Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'));
-  server.emit('connection', socket);
+  acceptConnection(server, socket);
+}
+
+/**
+ * Hands `socket` to `server` as a new connection to read HTTP from, as Node documents for
+ * injecting one. An HTTPS server reads HTTP on 'secureConnection' ('connection' would start a
+ * TLS handshake on it), so a socket already decrypted, or an in-process one, goes there.
+ */
+export function acceptConnection(server: Server, socket: Duplex): void {
+  server.emit(server instanceof TlsServer ? 'secureConnection' : 'connection', socket);
 }
 
 interface ClientError extends Error {
@@ -202,12 +213,12 @@ function requestLineOverflowed(packet: Buffer | undefined, maxHeaderSize: number
  * unless an answer to an earlier request on the connection is being written (then writing
  * would corrupt it: the connection is only closed).
  */
-export function createClientErrorListener(maxHeaderSize: number) {
-  return function onClientError(err: ClientError, socket: Duplex): void {
+export function createClientErrorListener() {
+  return function onClientError(this: Server, err: ClientError, socket: Duplex): void {
     // Node's default handler checks the same field.
     const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
     if (!socket.writable || inFlight?.headersSent) return void socket.destroy();
-    const status = clientErrorStatus(err, maxHeaderSize);
+    const status = clientErrorStatus(err, maxHeaderSizeOf(this));
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
 }

@@ -4,6 +4,7 @@ import { parseSetCookie } from 'cookie';
 import { createRequire } from 'node:module';
 import type { WebSocket as WsClient } from 'ws';
 import type { App } from '../app/app.js';
+import { acceptConnection } from '../http/server.js';
 import { Connection } from '../websocket/connection.js';
 import { resolveSocketLimits } from '../websocket/options.js';
 import { parseEventStream, type ReceivedEvent } from './event-stream.js';
@@ -210,7 +211,7 @@ export class TestClient {
   websocketConnect(path: string, options: TestSocketOptions = {}): Promise<Connection> {
     const [clientSide, serverSide] = duplexPair();
     Object.defineProperty(serverSide, 'remoteAddress', { value: '127.0.0.1' });
-    this.app.server.emit('connection', serverSide);
+    acceptConnection(this.app.server, serverSide);
     const headers = { ...options.headers };
     const cookieHeader = this.cookieHeader();
     if (cookieHeader) headers.cookie ??= cookieHeader;
