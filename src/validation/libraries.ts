@@ -37,6 +37,47 @@ export interface TransformerStorage {
 
 let transformerStorage: TransformerStorage | undefined;
 
-/** The store the `class-transformer` decorators write to (reached through its CommonJS build, the one its decorators use). */
-export const classTransformerStorage = (): TransformerStorage =>
-  (transformerStorage ??= (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage);
+/**
+ * The store the `class-transformer` decorators write to (reached through its CommonJS build, the
+ * one its decorators use). The first call, when the first DTO is compiled, also checks that the
+ * app's decorators use the same copy of class-transformer.
+ */
+export const classTransformerStorage = (): TransformerStorage => {
+  if (transformerStorage !== undefined) return transformerStorage;
+  const storageFile = require.resolve('class-transformer/cjs/storage');
+  const storage = (require(storageFile) as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage;
+  assertOneCopy('class-transformer', storageFile, STORAGE_FILE);
+  return (transformerStorage = storage);
+};
+
+// class-transformer's decorators record into a module of their own, not a global (as
+// class-validator's do): with a second copy installed — the app's own beside the one Zigmund
+// resolves, as a `file:` or linked install of Zigmund gives — the app's @Type() records go where
+// Zigmund never reads, and valid nested bodies fail validation without a word. Every copy the
+// app has loaded sits in Node's module cache under its own real path.
+const STORAGE_FILE = /[\\/]class-transformer[\\/]cjs[\\/]storage\.js$/;
+
+/** Thrown at bootstrap when the app and Zigmund load two copies of a library that keeps its metadata per copy. */
+export class DuplicateLibraryError extends Error {
+  readonly code = 'DUPLICATE_LIBRARY';
+
+  constructor(
+    readonly library: string,
+    readonly paths: string[],
+  ) {
+    super(
+      `${library} is loaded from ${paths.length} places: ${paths.join(' and ')}. Zigmund reads the decorators' metadata of the first, ` +
+        `so DTOs decorated through another copy would fail validation. Install one copy: ${library} is a peer dependency of zigmund ` +
+        `(npm ls ${library} shows who brings each; a file: or linked zigmund resolves its own node_modules).`,
+    );
+    this.name = 'DuplicateLibraryError';
+  }
+}
+
+function assertOneCopy(library: string, ours: string, file: RegExp): void {
+  const copies = new Set<string>([packageDir(ours, file)]);
+  for (const loaded of Object.keys(require.cache)) if (file.test(loaded)) copies.add(packageDir(loaded, file));
+  if (copies.size > 1) throw new DuplicateLibraryError(library, [...copies]);
+}
+
+const packageDir = (loaded: string, file: RegExp) => loaded.replace(file, (match) => match.slice(0, match.search(/[\\/]cjs[\\/]/)));
