@@ -17,7 +17,7 @@ export interface DocsOptions extends DocumentInfo {
   asyncapiUrl?: string | null;
   /** Where Swagger UI is served (default `/docs`); `null` turns it off. */
   docsUrl?: string | null;
-  /** Where ReDoc is served (default `/redoc`); `null` turns it off. */
+  /** Where ReDoc is served (default `/redoc`) when the `redoc` package is installed, else a 404 saying so; `null` turns it off. */
   redocUrl?: string | null;
   /** Passed to `SwaggerUIBundle(...)` over Zigmund's defaults, e.g. `{ docExpansion: 'none' }`. */
   swaggerUiParameters?: Record<string, unknown>;
@@ -48,8 +48,22 @@ const REDOC_POLICY =
 const require = createRequire(import.meta.url);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 const SWAGGER_UI_VERSION = (require('swagger-ui-dist/package.json') as { version: string }).version;
-const REDOC_DIR = dirname(require.resolve('redoc/package.json'));
-const REDOC_VERSION = (require('redoc/package.json') as { version: string }).version;
+// ReDoc is an optional peer dependency: its package pulls in React, MobX and core-js for the
+// one standalone bundle served here, so apps install it only if they want /redoc.
+const REDOC = installed('redoc');
+
+/** The folder and version of an installed package, or undefined when it is not installed. */
+function installed(name: string): { dir: string; version: string } | undefined {
+  let manifest: string;
+  try {
+    manifest = require.resolve(`${name}/package.json`);
+  } catch {
+    return undefined;
+  }
+  return { dir: dirname(manifest), version: (require(manifest) as { version: string }).version };
+}
+
+const REDOC_MISSING = 'ReDoc is not installed: run `npm install redoc` in the app to serve it here (Swagger UI is at the docsUrl, /docs by default)';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -60,8 +74,9 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Adds the documentation routes the options ask for, all left out of the documents:
  * `/openapi.json`, `/asyncapi.json`, Swagger UI at `/docs` (with its OAuth2 redirect page at
- * `/docs/oauth2-redirect` and the script starting it at `/docs/swagger-init.js`) and ReDoc at `/redoc`, their assets served from the installed
- * `swagger-ui-dist` and `redoc` packages. The documents are built on the first request.
+ * `/docs/oauth2-redirect` and the script starting it at `/docs/swagger-init.js`) and ReDoc at
+ * `/redoc`, their assets served from the installed `swagger-ui-dist` and (an optional peer)
+ * `redoc` packages. The documents are built on the first request.
  */
 export function registerDocsRoutes(app: DocsHost): void {
   const { config } = app;
@@ -107,11 +122,13 @@ export function registerDocsRoutes(app: DocsHost): void {
     serveAssets(app, assets, SWAGGER_UI_DIR, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
   }
 
-  if (redocUrl !== null) {
-    const assets = under(redocUrl, `assets/redoc@${REDOC_VERSION}`);
+  if (redocUrl !== null && REDOC === undefined) {
+    app.get(redocUrl, () => Response.json({ detail: REDOC_MISSING }, 404), HIDDEN);
+  } else if (redocUrl !== null && REDOC !== undefined) {
+    const assets = under(redocUrl, `assets/redoc@${REDOC.version}`);
     const page = perRootPath((root) => redocPage({ title, openapiUrl: root + openapiUrl, assets: root + assets }));
     app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
-    serveAssets(app, assets, join(REDOC_DIR, 'bundles'), ['redoc.standalone.js']);
+    serveAssets(app, assets, join(REDOC.dir, 'bundles'), ['redoc.standalone.js']);
   }
 }
 
