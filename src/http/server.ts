@@ -87,6 +87,10 @@ export function createRequestListener(table: RouteTable, bodyLimit: number, fall
   };
 }
 
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
 /** Writes a `Response` on a socket that asked to upgrade, instead of the 101, then closes it. */
 export function refuseUpgrade(socket: Duplex, out: Response): void {
   if (!socket.writable) return void socket.destroy();
@@ -116,7 +120,10 @@ export function createUpgradeListener(table: RouteTable, refuse: UpgradeRefusal,
       if (this !== undefined && typeof this.emit === 'function') return serveAsHttp1(this, req, socket, head);
       return miss(new HttpException(400, 'Only WebSocket upgrades are supported'));
     }
-    socket.on('error', () => socket.destroy());
+    // A shared function, not an arrow: an arrow here would share this call's closure context
+    // with `miss`, which holds `req`, and the listener keeps that context (the upgrade request,
+    // its headers) alive for as long as the WebSocket is open.
+    socket.on('error', destroyOnError);
     const url = routeTarget(req.url ?? '/', enterApp(req, rootPath, trustProxy));
     const found = table.find('GET', url);
     if (found === 'bad-url') return miss(new HttpException(400, 'Invalid percent-encoding in the request path'));
