@@ -82,6 +82,12 @@ export interface AppOptions extends DocsOptions {
   trustProxy?: TrustProxy;
   /** Answer every framework error as RFC 9457 `application/problem+json` (default false: FastAPI's `{"detail": …}`). */
   problemDetails?: boolean;
+  /**
+   * Dependencies run before every route of the app, for their effect, as FastAPI's
+   * `FastAPI(dependencies=[...])`: before the controller's and the route's own. The
+   * documentation routes (`/docs`, `/openapi.json`, …) do not run them.
+   */
+  dependencies?: unknown[];
 }
 
 /** Where and how `app.serve()` listens. */
@@ -132,6 +138,8 @@ export class App {
   private stopSignals: (() => void) | undefined;
   private supervisor: WorkerSupervisor | undefined;
   private readonly mounted: App[] = [];
+  /** Set after the documentation routes are registered, so those stay open. */
+  private appDependencies: readonly unknown[] = [];
 
   constructor(options: AppOptions = {}) {
     this.config = options;
@@ -167,6 +175,7 @@ export class App {
     this.server.on('upgrade', this.handleUpgrade);
     this.server.on('clientError', createClientErrorListener(maxHeaderSize));
     registerDocsRoutes(this);
+    this.appDependencies = options.dependencies ?? [];
   }
 
   /** Providers and dependencies replaced in tests: `app.dependencyOverrides.set(getDb, fakeDb)`. */
@@ -221,7 +230,8 @@ export class App {
   }
 
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
-  addRoute(definition: RouteDefinition): void {
+  addRoute(route: RouteDefinition): void {
+    const definition = this.appDependencies.length === 0 ? route : { ...route, dependencies: [...this.appDependencies, ...route.dependencies] };
     const settings = this.settings;
     const template = parsePath(definition.path);
     const names = [definition.options.name, definition.controller && definition.methodName ? `${definition.controller}.${definition.methodName}` : undefined];
