@@ -92,6 +92,12 @@ export interface AppOptions extends DocsOptions {
    * documents them so. Objects are still answered as JSON.
    */
   defaultContentType?: string;
+  /**
+   * Dependencies run before every route of the app, for their effect, as FastAPI's
+   * `FastAPI(dependencies=[...])`: before the controller's and the route's own. The
+   * documentation routes (`/docs`, `/openapi.json`, …) do not run them.
+   */
+  dependencies?: unknown[];
 }
 
 /** Where and how `app.serve()` listens, and the limits it holds connections to. */
@@ -143,6 +149,8 @@ export class App {
   private stopSignals: (() => void) | undefined;
   private supervisor: WorkerSupervisor | undefined;
   private readonly mounted: App[] = [];
+  /** Set after the documentation routes are registered, so those stay open. */
+  private appDependencies: readonly unknown[] = [];
 
   constructor(options: AppOptions = {}) {
     this.config = options;
@@ -176,6 +184,7 @@ export class App {
     this.handleUpgrade = createUpgradeListener(this.table, refuse, proxy);
     this.httpServer = this.listenOn(createServer(this.handle));
     registerDocsRoutes(this);
+    this.appDependencies = options.dependencies ?? [];
   }
 
   /** The `node:http` server (`node:https` once `serve({ tls })` started); not listening until `serve()`. */
@@ -241,7 +250,8 @@ export class App {
   }
 
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
-  addRoute(definition: RouteDefinition): void {
+  addRoute(route: RouteDefinition): void {
+    let definition = this.appDependencies.length === 0 ? route : { ...route, dependencies: [...this.appDependencies, ...route.dependencies] };
     const settings = this.settings;
     const defaultContentType = this.config.defaultContentType;
     if (defaultContentType !== undefined && definition.kind === 'http' && (definition.options as HttpRouteOptions).contentType === undefined) {

@@ -158,7 +158,8 @@ function compileParam(spec: ParamSpec, env: InjectEnv): Extractor {
       requireBody(env, spec, 'json');
       return bodyParam(spec);
     case 'depends':
-      return compileDepends(spec.provider!, spec.options.useCache !== false, spec.options.scopes, env, describe(env, spec));
+      if (spec.provider === undefined) throw new BootstrapError(`${describe(env, spec)}: @Depends() without a provider needs a class as the parameter's type`);
+      return compileDepends(spec.provider, spec.options.useCache !== false, spec.options.scopes, env, describe(env, spec));
     case 'type':
       return byType(spec, env);
   }

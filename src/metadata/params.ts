@@ -56,10 +56,11 @@ export function File(name: string, options: FileOptions = {}): ParameterDecorato
 
 /**
  * A value computed by `provider` for this request; its own parameters are injected too. A
- * security scheme is a provider as well (its value is the checked credentials).
+ * security scheme is a provider as well (its value is the checked credentials). Without a
+ * provider, the parameter's class is the provider (FastAPI's `Depends()`).
  * @example @Depends(currentUser) user: User
  */
-export function Depends(provider: Function | ProviderObject, options: DependsOptions = {}): ParameterDecorator {
+export function Depends(provider?: Function | ProviderObject, options: DependsOptions = {}): ParameterDecorator {
   return (target, propertyKey, index) =>
     addParam(target, propertyKey, { index, source: 'depends', provider, options });
 }

@@ -72,7 +72,9 @@ export function readParamSpecs(target: object, propertyKey?: string): ParamSpec[
     const record = records.find((r) => r.index === index);
     const type = tokens[index] ?? types[index];
     const sourceDefault = defaults[index];
-    specs.push(record ? { ...record, type, ...(sourceDefault && { sourceDefault }) } : { index, source: 'type', type });
+    // `@Depends()` without a provider depends on the parameter's own class (FastAPI's `Depends()`).
+    const provider = record?.source === 'depends' && record.provider === undefined && typeof type === 'function' && type !== Object ? { provider: type } : {};
+    specs.push(record ? { ...record, ...provider, type, ...(sourceDefault && { sourceDefault }) } : { index, source: 'type', type });
   }
   return specs;
 }

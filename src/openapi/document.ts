@@ -284,7 +284,9 @@ function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRe
     }
     const plan = planParam(field);
     const file: JsonSchema = { type: 'string', format: 'binary' };
-    properties[field.name!] = field.source === 'form' ? scalarSchema(plan) : field.options.multiple ? { type: 'array', items: file } : file;
+    const schema: JsonSchema = field.source === 'form' ? scalarSchema(plan) : field.options.multiple ? { type: 'array', items: file } : file;
+    if (field.options.description !== undefined) schema.description = field.options.description;
+    properties[field.name!] = schema;
     if (field.source === 'form' ? plan.required : field.options.required !== false) required.push(field.name!);
   }
   const mediaType = fields.some((f) => f.source === 'file') ? 'multipart/form-data' : 'application/x-www-form-urlencoded';

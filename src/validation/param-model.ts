@@ -73,7 +73,10 @@ export function compileParamModelReader(cls: Function, source: ModelSource, opti
     }
     if (options.forbidUnknown) {
       for (const key of input.keys()) {
-        if (!known.has(key)) sink.push({ type: 'extra_forbidden', loc: [where, key], msg: 'Extra inputs are not permitted', input: input.get(key, false) });
+        if (known.has(key)) continue;
+        // A key sent once is reported as its value, a repeated one as the list (FastAPI's way).
+        const value = input.get(key, false);
+        sink.push({ type: 'extra_forbidden', loc: [where, key], msg: 'Extra inputs are not permitted', input: Array.isArray(value) && value.length === 1 ? value[0] : value });
       }
     }
     const failed = errors;
