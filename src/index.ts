@@ -23,7 +23,7 @@ export type {
 export { bootstrap } from './app/bootstrap.js';
 export { App, createApp } from './app/app.js';
 export type { AppOptions, ServeOptions, HttpHandlerFn, SocketHandlerFn } from './app/app.js';
-export { BootstrapError } from './app/errors.js';
+export { BootstrapError } from './metadata/bootstrap-error.js';
 export { WorkerStartupError } from './app/workers.js';
 export type { WorkerCount } from './app/workers.js';
 

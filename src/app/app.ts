@@ -32,7 +32,7 @@ import { resolveMaxJsonDepth } from '../validation/json-depth.js';
 import { Connection } from '../websocket/connection.js';
 import { compileFallback, compileHttpRoute, type CompileSettings } from './compile-route.js';
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
-import { BootstrapError } from './errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 import { joinPath } from './paths.js';
 import { listenSettings } from './serve-options.js';
 import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';

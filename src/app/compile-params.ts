@@ -1,15 +1,13 @@
 import { Arena } from '../di/arena.js';
 import { BackgroundTasks } from '../di/background-tasks.js';
-import { tokenName, type Container, type ModuleScope } from '../di/container.js';
-import { symbolDisposerOf } from '../di/dispose.js';
+import { cached, RequestInjector, scopedKey, type ArgsResolver as ArgsResolverOf, type DependencyEnv, type Extractor as ExtractorOf } from '../di/dependencies.js';
 import { UnparsedBody } from '../http/body.js';
 import { Hub } from '../hub/hub.js';
 import type { RequestContext } from '../http/context.js';
 import { Request } from '../http/request.js';
 import { Response } from '../http/response.js';
-import type { ParamSpec } from '../metadata/records.js';
-import type { ParamRecord, ProviderToken, ProviderObject } from '../metadata/records.js';
-import { readInjectable, readParamSpecs } from '../metadata/read.js';
+import type { ParamRecord, ParamSpec, ProviderObject } from '../metadata/records.js';
+import { readInjectable } from '../metadata/read.js';
 import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
 import { SecurityScheme } from '../security/scheme.js';
 import { SecurityScopes } from '../security/scopes.js';
@@ -18,39 +16,23 @@ import { compileParamModelReader, type ModelInput, type ModelSource } from '../v
 import { compileDto, type DtoResult } from '../validation/dto.js';
 import type { Loc } from '../validation/errors.js';
 import { Connection } from '../websocket/connection.js';
-import { BootstrapError } from './errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 
-/**
- * Turns the request context into one argument. `async` marks extractors that may return a
- * promise, known at bootstrap; an override may still return one at run time, and the
- * resolvers below await it then.
- */
-export interface Extractor {
-  (ctx: RequestContext): unknown;
-  async?: boolean;
-}
+/** Turns the request context into one argument (see `di/dependencies.ts`). */
+export type Extractor = ExtractorOf<RequestContext>;
 
 /** Resolves all arguments of a handler or provider; `async` when it returns a promise. */
-export interface ArgsResolver {
-  (ctx: RequestContext): unknown[] | Promise<unknown[]>;
-  async: boolean;
-}
+export type ArgsResolver = ArgsResolverOf<RequestContext>;
 
 /** What a route's parameters need, gathered while compiling them. */
-export interface InjectEnv {
-  owner: string;
+export interface InjectEnv extends DependencyEnv {
   kind: 'http' | 'websocket';
   pathParams: Set<string>;
   /** The path's catch-all parameter, which the router reports under `*`. */
   catchAll?: string;
-  container: Container;
   /** The app's Hub, injected by type. */
   hub: Hub;
   needs: { json: boolean; form: boolean };
-  /** Providers being compiled, outermost first, to name a cycle. */
-  chain: unknown[];
-  /** The module whose providers are visible; `undefined` for `createApp()` routes, which see all. */
-  scope?: ModuleScope;
   /** Scopes required by the `Security(…, scopes)` entries along the chain, outermost first. */
   scopes?: readonly string[];
 }
@@ -62,6 +44,9 @@ function isDtoClass(type: unknown): type is Function {
 }
 
 const noop = () => undefined;
+
+// Dependencies are built by di/; their parameters are compiled here, so each calls the other.
+const injector = new RequestInjector<RequestContext, InjectEnv>(compileArgs);
 
 /**
  * Compiles all parameters of a handler (or provider) into one argument resolver. When no
@@ -168,6 +153,10 @@ function compileParam(spec: ParamSpec, env: InjectEnv): Extractor {
 function requireBody(env: InjectEnv, spec: ParamSpec, kind: 'json' | 'form'): void {
   if (env.kind === 'websocket') {
     throw new BootstrapError(`${describe(env, spec)}: WebSocket routes have no request body`);
+  }
+  // The route's body reading was compiled before the override was set.
+  if (env.override && !env.needs[kind]) {
+    throw new BootstrapError(`${describe(env, spec)}: an override cannot read a ${kind === 'json' ? 'JSON body' : 'form'} the route does not read`);
   }
   env.needs[kind] = true;
   if (env.needs.json && env.needs.form) {
@@ -306,7 +295,7 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
     const scopes = new SecurityScopes(env.scopes);
     return () => scopes;
   }
-  if (type === OAuth2PasswordRequestForm) return compileDependency(OAuth2PasswordRequestForm, { useCache: true }, env, describe(env, spec));
+  if (type === OAuth2PasswordRequestForm) return injector.dependency(OAuth2PasswordRequestForm, { useCache: true }, env, describe(env, spec));
   if (type === Hub) {
     const hub = env.hub;
     return () => hub;
@@ -324,27 +313,15 @@ function byType(spec: ParamSpec, env: InjectEnv): Extractor {
     return () => undefined;
   }
   // `@Inject(token)` puts a string or symbol token in the type's place.
-  if (typeof type === 'string' || typeof type === 'symbol') return compileProvider(type, env, describe(env, spec));
+  if (typeof type === 'string' || typeof type === 'symbol') return injector.provider(type, env, describe(env, spec));
   if (typeof type === 'function' && (env.container.has(type) || readInjectable(type))) {
-    return compileProvider(type, env, describe(env, spec));
+    return injector.provider(type, env, describe(env, spec));
   }
   const shown = typeof type === 'function' ? type.name : String(type);
   throw new BootstrapError(
     `${describe(env, spec)}: cannot inject a parameter of type ${shown}; ` +
       'use a decorator (@Param, @Query, @Body, @Depends, @Inject, …), Request, Response, Arena, BackgroundTasks, Connection, Hub or an @Injectable() class',
   );
-}
-
-/** Parameters of a provider class's constructor or of a `dependency(...)` function. */
-function providerParams(provider: Function, where: string): ParamSpec[] {
-  const specs = readParamSpecs(provider);
-  if (specs.length < provider.length) {
-    const how = isClass(provider)
-      ? 'decorate the class with @Injectable() so TypeScript emits its constructor types'
-      : 'declare them with dependency([...], fn)';
-    throw new BootstrapError(`${where}: ${provider.name || 'anonymous'} takes ${provider.length} parameter(s) the injector cannot see; ${how}`);
-  }
-  return specs;
 }
 
 /**
@@ -357,190 +334,16 @@ function compileDepends(provider: Function | ProviderObject, useCache: boolean, 
   if (provider instanceof SecurityScheme) return compileScheme(provider, inner, where);
   if (typeof provider !== 'function') throw new BootstrapError(`${where}: ${String(provider)} is neither a function, a class nor a security scheme`);
   const fn = provider;
-  if (env.container.has(fn)) return compileProvider(fn, inner, where);
-  return compileDependency(fn, { useCache, cacheKey: scopedKey(fn, inner.scopes) }, inner, where);
+  if (env.container.has(fn)) return injector.provider(fn, inner, where);
+  return injector.dependency(fn, { useCache, cacheKey: scopedKey(fn, inner.scopes) }, inner, where);
 }
 
 /** A security scheme's reader for the scopes required here; overridable like any dependency. */
 function compileScheme(scheme: SecurityScheme, env: InjectEnv, where: string): Extractor {
   const read = scheme.compile(env.scopes ?? [], env.kind);
-  const overrides = env.container.overrides;
-  const overridden = overrideSite(scheme, env, where);
+  const site = injector.overrideSite(scheme, env, where);
   // Credentials are checked even when other parameters already failed: refuse before validating.
-  const extractor = cached(scopedKey(scheme, env.scopes), (ctx) => (overrides.size > 0 && overrides.has(scheme) ? overridden(ctx) : read(ctx)));
+  const extractor = cached<RequestContext>(scopedKey(scheme, env.scopes), (ctx) => (site.current !== undefined ? site.current(ctx) : read(ctx)));
   extractor.async = scheme.isAsync;
   return extractor;
-}
-
-const scopedKeys = new WeakMap<object, Map<string, object>>();
-
-/** One cache key per provider and set of required scopes (FastAPI's `(call, scopes)`); the provider itself without scopes. */
-function scopedKey(provider: object, scopes: readonly string[] | undefined): unknown {
-  if (!scopes || scopes.length === 0) return provider;
-  const id = [...new Set(scopes)].sort().join(' ');
-  let byScopes = scopedKeys.get(provider);
-  if (!byScopes) scopedKeys.set(provider, (byScopes = new Map()));
-  let key = byScopes.get(id);
-  if (!key) byScopes.set(id, (key = { provider, scopes: id }));
-  return key;
-}
-
-/** A provider token resolved per request: overrides first, then the singleton or a request-scoped instance. */
-function compileProvider(token: ProviderToken, env: InjectEnv, where: string): Extractor {
-  const { container } = env;
-  const entry = container.find(token, env.scope);
-  if (!entry) {
-    if (typeof token === 'function' && readInjectable(token) && !container.has(token)) {
-      throw new BootstrapError(`${where}: ${tokenName(token)} is @Injectable() but no module lists it in providers`);
-    }
-    throw new BootstrapError(`${where}: ${container.explainMissing(token, env.scope)}`);
-  }
-  if (entry.recipe.kind === 'class' && entry.recipe.scope === 'request') {
-    const useClass = entry.recipe.useClass as new (...args: unknown[]) => unknown;
-    return compileDependency(useClass, { useCache: true, key: token, construct: (args) => new useClass(...args) }, { ...env, scope: entry.scope }, where);
-  }
-  if (!entry.built) throw new BootstrapError(`${where}: the singleton ${tokenName(token)} was not built`);
-  const value = entry.value;
-  const overrides = container.overrides;
-  const overridden = cached(token, overrideSite(token, env, where));
-  return (ctx) => (overrides.size > 0 && overrides.has(token) ? overridden(ctx) : value);
-}
-
-const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
-const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
-const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
-
-type ProviderKind = 'sync' | 'async' | 'generator' | 'async-generator' | 'class';
-
-function isClass(fn: Function): boolean {
-  return /^class[\s{]/.test(Function.prototype.toString.call(fn));
-}
-
-function kindOf(provider: Function, constructs: boolean): ProviderKind {
-  if (constructs || isClass(provider)) return 'class';
-  if (provider instanceof AsyncGeneratorFunction) return 'async-generator';
-  if (provider instanceof GeneratorFunction) return 'generator';
-  if (provider instanceof AsyncFunction) return 'async';
-  return 'sync';
-}
-
-interface DependencyOptions {
-  useCache: boolean;
-  /** What the value is cached and overridden under (the provider token); the provider itself by default. */
-  key?: unknown;
-  /** What the value is cached under when it differs from `key` (the scopes required there). */
-  cacheKey?: unknown;
-  construct?: (args: unknown[]) => unknown;
-}
-
-/**
- * A dependency: its own parameters compiled the same way, its value cached once per request,
- * and a generator's code after `yield` run as teardown from the Arena after the response.
- * It is async only when the provider is, or something it needs is.
- */
-function compileDependency(provider: Function, options: DependencyOptions, env: InjectEnv, where: string): Extractor {
-  const key = options.key ?? provider;
-  if (env.chain.includes(key)) {
-    const cycle = [...env.chain.slice(env.chain.indexOf(key)), key].map((k) => tokenName(k as ProviderToken));
-    throw new BootstrapError(`${where}: dependency cycle ${cycle.join(' -> ')}`);
-  }
-  const name = tokenName(key as ProviderToken);
-  const inner: InjectEnv = { ...env, owner: `${env.owner} -> ${name}`, chain: [...env.chain, key] };
-  const resolveArgs = compileArgs(providerParams(provider, inner.owner), inner);
-  const kind = kindOf(provider, options.construct !== undefined);
-  const make = options.construct ?? (kind === 'class'
-    ? (args: unknown[]) => new (provider as new (...a: unknown[]) => unknown)(...args)
-    : (args: unknown[]) => (provider as (...a: unknown[]) => unknown)(...args));
-  // Request-scoped instances with Symbol.asyncDispose/Symbol.dispose are disposed with the request's Arena.
-  const disposable = kind === 'class' && symbolDisposerOf(provider.prototype) !== undefined;
-
-  // As FastAPI, a dependency is called as soon as its own inputs are valid, whatever failed
-  // before it: an HttpException it throws answers even when a later parameter is missing.
-  const run = (ctx: RequestContext, args: unknown[], errorsBefore: number): unknown => {
-    if ((ctx.errors?.length ?? 0) > errorsBefore || args.includes(SKIPPED)) return SKIPPED;
-    const made = make(args);
-    if (kind === 'generator') return startGenerator(made as Generator, ctx);
-    if (kind === 'async-generator') return startAsyncGenerator(made as AsyncGenerator, ctx);
-    if (disposable) ctx.onTeardown(symbolDisposerOf(made)!);
-    return made;
-  };
-
-  const overrides = env.container.overrides;
-  const overridden = overrideSite(key, env, where);
-  const resolve = (ctx: RequestContext): unknown => {
-    if (overrides.size > 0 && overrides.has(key)) return overridden(ctx);
-    const errorsBefore = ctx.errors?.length ?? 0;
-    const args = resolveArgs(ctx);
-    return args instanceof Promise ? args.then((a) => run(ctx, a, errorsBefore)) : run(ctx, args, errorsBefore);
-  };
-  const extractor: Extractor = options.useCache ? cached(options.cacheKey ?? key, resolve) : resolve;
-  extractor.async = kind === 'async' || kind === 'async-generator' || resolveArgs.async;
-  return extractor;
-}
-
-/**
- * The value of a dependency that was not called because its inputs failed validation; those
- * failures answer 422 before any handler could see it. Cached like a value, so a dependency
- * needing it is skipped too.
- */
-const SKIPPED = Symbol('skipped dependency');
-
-/** Shares one value per request under `key`. */
-function cached(key: unknown, resolve: (ctx: RequestContext) => unknown): Extractor {
-  return (ctx) => {
-    const cache = (ctx.cache ??= new Map());
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit;
-    const value = resolve(ctx);
-    cache.set(key, value);
-    return value;
-  };
-}
-
-/**
- * The replacement set in `app.dependencyOverrides` for `key`: a value is used as is; a
- * function or class is a dependency like any other (parameters injected, generators torn
- * down), compiled the first time it is met, since overrides are set after bootstrap.
- */
-function overrideSite(key: unknown, env: InjectEnv, where: string): (ctx: RequestContext) => unknown {
-  const compiled = new Map<Function, Extractor>();
-  const overrides = env.container.overrides;
-  return (ctx) => {
-    const replacement = overrides.get(key);
-    if (typeof replacement !== 'function') return replacement;
-    let extractor = compiled.get(replacement);
-    if (extractor === undefined) {
-      extractor = compileDependency(replacement, { useCache: false }, { ...env, chain: [...env.chain, key] }, `${where} (override)`);
-      compiled.set(replacement, extractor);
-    }
-    return extractor(ctx);
-  };
-}
-
-function startGenerator(gen: Generator, ctx: RequestContext): unknown {
-  const first = gen.next();
-  if (first.done) return first.value;
-  ctx.onTeardown((error) => {
-    if (error === undefined) return void gen.next();
-    try {
-      gen.throw(error);
-    } catch (rethrown) {
-      if (rethrown !== error) throw rethrown;
-    }
-  });
-  return first.value;
-}
-
-async function startAsyncGenerator(gen: AsyncGenerator, ctx: RequestContext): Promise<unknown> {
-  const first = await gen.next();
-  if (first.done) return first.value;
-  ctx.onTeardown(async (error) => {
-    if (error === undefined) return void (await gen.next());
-    try {
-      await gen.throw(error);
-    } catch (rethrown) {
-      if (rethrown !== error) throw rethrown;
-    }
-  });
-  return first.value;
 }

@@ -18,7 +18,7 @@ import { routeDependencySpecs } from '../security/route-dependencies.js';
 import { compileModelFilter } from '../validation/response-model.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
-import { BootstrapError } from './errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 import type { Container } from '../di/container.js';
 import { parsePath } from '../http/path-template.js';
 import type { Hub } from '../hub/hub.js';

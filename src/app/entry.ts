@@ -1,7 +1,7 @@
 import { readModule } from '../metadata/read.js';
 import { App } from './app.js';
 import { bootstrap } from './bootstrap.js';
-import { BootstrapError } from './errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 
 const isModuleClass = (value: unknown): value is Function => typeof value === 'function' && readModule(value) !== undefined;
 

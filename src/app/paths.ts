@@ -1,5 +1,5 @@
 import { parsePath, PathSyntaxError, type PathTemplate } from '../http/path-template.js';
-import { BootstrapError } from './errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 
 /**
  * Joins a controller prefix and a route path literally, as FastAPI's router prefixes: an empty

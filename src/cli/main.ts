@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `zigmund <command> …`: the command-line tool installed with the package (`npx zigmund`).
-import { BootstrapError } from '../app/errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 import { WorkerStartupError } from '../app/workers.js';
 import { CliError, parseCommandLine, UsageError, type Command } from './args.js';
 import { asyncapiCommand } from './commands/asyncapi.js';

@@ -1,4 +1,5 @@
-import type { ProviderToken } from '../metadata/records.js';
+import type { ParamSpec, ProviderToken } from '../metadata/records.js';
+import { DependencyOverrides } from './overrides.js';
 import { PendingWork } from './pending-work.js';
 
 /** How the injector builds one provider. */
@@ -49,8 +50,13 @@ export class Container {
   readonly globals: ModuleScope[] = [];
   /** The module each scanned route belongs to, for encapsulation. */
   readonly routeScopes = new WeakMap<object, ModuleScope>();
-  /** Replacements for providers and dependencies, looked up before the real ones (tests). */
-  readonly overrides = new Map<unknown, unknown>();
+  /** Replacements for providers and dependencies, compiled where they are injected when set (tests). */
+  readonly overrides = new DependencyOverrides();
+  /**
+   * The parameters of every per-request dependency, as compiled at bootstrap: the documents
+   * describe what a route reads from these rather than reading decorators again.
+   */
+  readonly dependencyParams = new Map<Function, readonly ParamSpec[]>();
   /** Teardowns and background tasks still running after their answers. */
   readonly work = new PendingWork();
   /** `@OnStartup()` hooks in build order: a provider starts after what it depends on. */

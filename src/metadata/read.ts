@@ -13,7 +13,8 @@ import type {
   RouteRecord,
 } from './records.js';
 
-// The only reader of decorator metadata; called from app/ at bootstrap, never per request.
+// The only reader of decorator metadata; called from app/ and di/ at bootstrap (and when a
+// dependency override is set), never per request.
 
 export const readController = (target: Function): ControllerRecord | undefined =>
   Reflect.getOwnMetadata(CONTROLLER, target);

@@ -1,12 +1,14 @@
 import type { RouteDefinition } from '../http/route.js';
 import { buildAsyncApi } from './asyncapi.js';
 import { buildOpenApi } from './document.js';
+import type { DependencyGraph } from './route-params.js';
 import type { AsyncApiDocument, DocumentInfo, OpenApiDocument } from './types.js';
 
-/** What the documents are built from: an `App`'s options and route table. */
+/** What the documents are built from: an `App`'s options, route table and compiled dependencies. */
 export interface DocumentedApp {
   readonly config: DocumentInfo;
   readonly routes: readonly RouteDefinition[];
+  readonly container: { readonly dependencyParams: DependencyGraph };
 }
 
 interface Built {
@@ -33,11 +35,11 @@ function current(app: DocumentedApp): Built {
  */
 export function openapiOf(app: DocumentedApp): OpenApiDocument {
   const entry = current(app);
-  return (entry.openapi ??= buildOpenApi(app.routes, app.config));
+  return (entry.openapi ??= buildOpenApi(app.routes, app.config, app.container.dependencyParams));
 }
 
 /** The app's AsyncAPI document, built and kept like `openapiOf`. */
 export function asyncapiOf(app: DocumentedApp): AsyncApiDocument {
   const entry = current(app);
-  return (entry.asyncapi ??= buildAsyncApi(app.routes, app.config));
+  return (entry.asyncapi ??= buildAsyncApi(app.routes, app.config, app.container.dependencyParams));
 }

@@ -5,7 +5,7 @@ import { modelFields, type ModelSource } from '../validation/param-model.js';
 import type { WebSocketOptions } from '../metadata/route-options.js';
 import { infoObject, openApiPath, websocketExtension } from './document.js';
 import { operationIds } from './operation-ids.js';
-import { requestParams, type RequestParam } from './route-params.js';
+import { requestParams, type DependencyGraph, type RequestParam } from './route-params.js';
 import { routeSecurity, type SecurityUse } from './route-security.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
 import type {
@@ -28,7 +28,7 @@ import type {
  * headers as the `ws` binding, and a `receive` / `send` operation for the DTOs named by the
  * route's `receives` / `sends` options.
  */
-export function buildAsyncApi(routes: readonly RouteDefinition[], info: DocumentInfo): AsyncApiDocument {
+export function buildAsyncApi(routes: readonly RouteDefinition[], info: DocumentInfo, graph: DependencyGraph): AsyncApiDocument {
   const documented = routes.filter((route) => route.options.includeInSchema !== false);
   const ids = operationIds(documented, info.generateOperationId);
   const schemas = createSchemaRegistry();
@@ -41,9 +41,9 @@ export function buildAsyncApi(routes: readonly RouteDefinition[], info: Document
     if (route.kind !== 'websocket') continue;
     const options = route.options as WebSocketOptions;
     const key = ids.get(route)!.replace(/[^A-Za-z0-9_.-]/g, '_');
-    const channel = channelOf(route, options, requestParams(route));
+    const channel = channelOf(route, options, requestParams(route, graph));
     channels[key] = channel;
-    const security = channelSecurity(routeSecurity(route), securitySchemes, absoluteBase(info));
+    const security = channelSecurity(routeSecurity(route, graph), securitySchemes, absoluteBase(info));
     if (security) channel['x-security'] = security.requirement;
     for (const [action, dto] of [['receive', options.receives], ['send', options.sends]] as const) {
       if (!dto) continue;

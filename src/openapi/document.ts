@@ -7,7 +7,7 @@ import { modelFields } from '../validation/param-model.js';
 import { modelDefaults } from '../validation/response-model.js';
 import { resolveSocketLimits } from '../websocket/options.js';
 import { operationIds } from './operation-ids.js';
-import { requestParams, type RequestParam } from './route-params.js';
+import { requestParams, type DependencyGraph, type RequestParam } from './route-params.js';
 import { createSecurityRegistry, routeSecurity, type SecurityRegistry } from './route-security.js';
 import { createSchemaRegistry, jsonValue, scalarSchema, type SchemaRegistry } from './schemas.js';
 import type {
@@ -34,7 +34,7 @@ const NO_CONTENT = new Set([204, 205, 304]);
  * `includeInSchema: false`, WebSocket routes as `GET` operations answering 101 with their
  * configuration in `x-websocket`.
  */
-export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentInfo): OpenApiDocument {
+export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentInfo, graph: DependencyGraph): OpenApiDocument {
   const documented = routes.filter((route) => route.options.includeInSchema !== false);
   const ids = operationIds(documented, info.generateOperationId);
   const schemas = createSchemaRegistry({ separateInputOutput: info.separateInputOutputSchemas });
@@ -43,13 +43,13 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
   for (const route of documented) paths[openApiPath(route.path)] ??= {};
   // HTTP routes first: a WebSocket route on the path of an HTTP GET is described on that GET.
   for (const route of documented) {
-    if (route.kind === 'http') paths[openApiPath(route.path)][route.method.toLowerCase() as Verb] = httpOperation(route, ids.get(route)!, schemas, security);
+    if (route.kind === 'http') paths[openApiPath(route.path)][route.method.toLowerCase() as Verb] = httpOperation(route, ids.get(route)!, schemas, security, graph);
   }
   for (const route of documented) {
     if (route.kind !== 'websocket') continue;
     const item = paths[openApiPath(route.path)];
     if (item.get) item.get['x-websocket'] = websocketExtension(route.options as WebSocketOptions);
-    else item.get = websocketOperation(route, ids.get(route)!, schemas, security);
+    else item.get = websocketOperation(route, ids.get(route)!, schemas, security, graph);
   }
   const webhooks = info.webhooks && outgoingPaths(info.webhooks, schemas);
   const securitySchemes = security.components();
@@ -100,13 +100,13 @@ function baseOperation(route: RouteDefinition, operationId: string, params: Requ
   };
 }
 
-function httpOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry, security: SecurityRegistry): OpenApiOperation {
+function httpOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry, security: SecurityRegistry, graph: DependencyGraph): OpenApiOperation {
   const options = route.options as HttpRouteOptions;
-  const params = requestParams(route);
+  const params = requestParams(route, graph);
   const operation = baseOperation(route, operationId, params, schemas, requestBody(params, schemas));
   const status = options.status ?? 200;
   operation.responses[String(status)] = successResponse(status, options, schemas);
-  secure(operation, route, security);
+  secure(operation, route, security, graph);
   if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
   for (const [code, extra] of Object.entries(options.responses ?? {})) {
     operation.responses[code] = additionalResponse(operation.responses[code], code, extra, schemas);
@@ -187,13 +187,13 @@ function validationResponse(schemas: SchemaRegistry): OpenApiResponse {
   return { description: 'Validation Error', content: { 'application/json': { schema: schemas.validationError() } } };
 }
 
-function websocketOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry, security: SecurityRegistry): OpenApiOperation {
+function websocketOperation(route: RouteDefinition, operationId: string, schemas: SchemaRegistry, security: SecurityRegistry, graph: DependencyGraph): OpenApiOperation {
   const options = route.options as WebSocketOptions;
-  const params = requestParams(route);
+  const params = requestParams(route, graph);
   const operation = baseOperation(route, operationId, params, schemas);
   operation.responses['101'] = { description: 'Switching Protocols: the WebSocket connection is open' };
   if (options.requireSubprotocol) operation.responses['400'] = { description: 'No subprotocol agreed on' };
-  secure(operation, route, security);
+  secure(operation, route, security, graph);
   if (options.allowedOrigins && options.allowedOrigins.length > 0) operation.responses['403'] = { description: 'Origin not allowed' };
   if (params.length > 0) operation.responses['422'] = validationResponse(schemas);
   operation.responses['426'] = { description: 'Upgrade Required: a plain HTTP request reached a WebSocket route' };
@@ -202,8 +202,8 @@ function websocketOperation(route: RouteDefinition, operationId: string, schemas
 }
 
 /** The operation's `security` and the refusals its schemes answer. */
-function secure(operation: OpenApiOperation, route: RouteDefinition, security: SecurityRegistry): void {
-  const uses = routeSecurity(route);
+function secure(operation: OpenApiOperation, route: RouteDefinition, security: SecurityRegistry, graph: DependencyGraph): void {
+  const uses = routeSecurity(route, graph);
   const requirements = security.requirements(uses);
   if (!requirements) return;
   operation.security = requirements;

@@ -1,8 +1,13 @@
 import type { RouteDefinition } from '../http/route.js';
-import type { ParamSpec } from '../metadata/records.js';
-import type { ParamRecord } from '../metadata/records.js';
-import { readConstructorParams, readInjectable, readParamSpecs } from '../metadata/read.js';
+import type { ParamRecord, ParamSpec } from '../metadata/records.js';
 import { dependencyRecords } from '../metadata/security.js';
+
+/**
+ * The parameters of every per-request dependency, as bootstrap compiled them (the container's
+ * `dependencyParams`): a class injected by type is in it when it reads the request — a
+ * request-scoped `@Injectable()`, or a class whose constructor parameters are decorated.
+ */
+export type DependencyGraph = ReadonlyMap<Function, readonly ParamSpec[]>;
 
 /** A decorated parameter that reads the request. */
 export type RequestParam = ParamRecord & { type: unknown; source: Exclude<ParamRecord['source'], 'depends'> };
@@ -13,17 +18,17 @@ export type RequestParam = ParamRecord & { type: unknown; source: Exclude<ParamR
  * nested, as `app/compile-params.ts` compiles them. A name read twice from the same place
  * is listed once, as first declared.
  */
-export function requestParams(route: RouteDefinition): RequestParam[] {
+export function requestParams(route: RouteDefinition, graph: DependencyGraph): RequestParam[] {
   const out: RequestParam[] = [];
   const listed = new Set<string>();
   const expanded = new Set<Function>();
 
-  const visit = (specs: ParamSpec[]): void => {
+  const visit = (specs: readonly ParamSpec[]): void => {
     for (const spec of specs) {
       if (spec.source === 'depends') {
         if (typeof spec.provider === 'function') expand(spec.provider);
       } else if (spec.source === 'type') {
-        if (readsRequest(spec.type)) expand(spec.type as Function);
+        if (typeof spec.type === 'function') expand(spec.type);
       } else {
         const key = `${spec.source} ${spec.name ?? ''}`;
         if (listed.has(key)) continue;
@@ -35,7 +40,7 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
   const expand = (provider: Function): void => {
     if (expanded.has(provider)) return;
     expanded.add(provider);
-    visit(readParamSpecs(provider));
+    visit(graph.get(provider) ?? []);
   };
 
   visit(route.params);
@@ -47,12 +52,3 @@ export function requestParams(route: RouteDefinition): RequestParam[] {
 export function routeDependencies(route: RouteDefinition): ParamSpec[] {
   return dependencyRecords((route.options as { security?: unknown[] }).security ?? [], route.dependencies);
 }
-
-/**
- * A class injected by type that reads the request: a request-scoped `@Injectable()`, or a class
- * whose constructor parameters are decorated (`OAuth2PasswordRequestForm`'s `@Form` fields).
- */
-export function readsRequest(type: unknown): boolean {
-  return typeof type === 'function' && (readInjectable(type)?.scope === 'request' || readConstructorParams(type).length > 0);
-}
-

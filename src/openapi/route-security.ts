@@ -1,7 +1,6 @@
 import type { RouteDefinition } from '../http/route.js';
 import type { ParamSpec } from '../metadata/records.js';
-import { readParamSpecs } from '../metadata/read.js';
-import { readsRequest, routeDependencies } from './route-params.js';
+import { routeDependencies, type DependencyGraph } from './route-params.js';
 import type { DocumentedScheme, SecuritySchemeObject } from './types.js';
 
 /** A scheme a route runs and the scopes required where it runs, merged over every place. */
@@ -15,12 +14,12 @@ export interface SecurityUse {
  * and `dependencies` first, then its parameters, through nested dependencies, with the scopes
  * added up along each chain.
  */
-export function routeSecurity(route: RouteDefinition): SecurityUse[] {
+export function routeSecurity(route: RouteDefinition, graph: DependencyGraph): SecurityUse[] {
   const uses = new Map<DocumentedScheme, Set<string>>();
   const visited = new Set<string>();
   const ids = new Map<Function, number>();
 
-  const visit = (specs: ParamSpec[], scopes: readonly string[]): void => {
+  const visit = (specs: readonly ParamSpec[], scopes: readonly string[]): void => {
     for (const spec of specs) {
       if (spec.source === 'depends') {
         const required = [...scopes, ...(spec.options.scopes ?? [])];
@@ -29,7 +28,7 @@ export function routeSecurity(route: RouteDefinition): SecurityUse[] {
           if (!set) uses.set(spec.provider, (set = new Set()));
           for (const scope of required) set.add(scope);
         } else if (typeof spec.provider === 'function') expand(spec.provider, required);
-      } else if (spec.source === 'type' && readsRequest(spec.type)) expand(spec.type as Function, scopes);
+      } else if (spec.source === 'type' && typeof spec.type === 'function' && graph.has(spec.type)) expand(spec.type, scopes);
     }
   };
   // A provider met again with the same scopes adds nothing; this also ends cycles.
@@ -38,7 +37,7 @@ export function routeSecurity(route: RouteDefinition): SecurityUse[] {
     const key = `${ids.get(provider)} ${scopes.join(' ')}`;
     if (visited.has(key)) return;
     visited.add(key);
-    visit(readParamSpecs(provider), scopes);
+    visit(graph.get(provider) ?? [], scopes);
   };
 
   visit(routeDependencies(route), []);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Connection, Controller, Depends, Get, Header, Inject, Injectable, Module, Query, TestClient, WebSocket, bootstrap, dependency,
+  Body, BootstrapError, Connection, Controller, Depends, Get, Header, Inject, Injectable, Module, Query, TestClient, WebSocket, bootstrap, createApp,
+  dependency,
 } from 'zigmund';
 
 @Injectable()
@@ -102,4 +103,44 @@ test('a provider registered under a token is overridden by that token', async ()
   const app = await bootstrap(ClockModule);
   app.dependencyOverrides.set('NOW', () => () => 'frozen time');
   assert.equal((await new TestClient(app).get('/now')).json(), 'frozen time');
+});
+
+test('set() compiles an override at once: one it cannot inject is refused there, naming the route, and the map is left as it was', async () => {
+  class NotProvided {}
+  const app = await bootstrap(NotesModule);
+  const client = new TestClient(app);
+  const unresolvable = dependency([NotProvided], (dep: NotProvided) => ({ name: String(dep) }));
+  assert.throws(
+    () => app.dependencyOverrides.set(currentUser, unresolvable),
+    (err: unknown) => err instanceof BootstrapError && /^NotesController\.notes \(override of .*\) -> .*: cannot inject a parameter of type NotProvided/.test(err.message),
+  );
+  assert.equal(app.dependencyOverrides.has(currentUser), false);
+  const res = await client.get('/notes', { headers: { authorization: 'Bearer ann' } });
+  assert.deepEqual(res.json(), { user: 'ann', rows: ['real: select notes'] }, 'the real dependency still answers');
+});
+
+test('an override cannot add a body to a route that reads none', async () => {
+  const app = await bootstrap(NotesModule);
+  assert.throws(
+    () => app.dependencyOverrides.set(currentUser, dependency([Body()], (body: unknown) => ({ name: String(body) }))),
+    (err: unknown) => err instanceof BootstrapError && /an override cannot read a JSON body the route does not read/.test(err.message),
+  );
+  assert.equal(app.dependencyOverrides.size, 0);
+});
+
+test('delete() puts the real dependency back, and an override set before a route is added applies to it', async () => {
+  const app = await bootstrap(NotesModule);
+  const client = new TestClient(app);
+  app.dependencyOverrides.set(currentUser, () => ({ name: 'fake' }));
+  assert.equal((await client.get('/notes')).json<{ user: string }>().user, 'fake');
+  app.dependencyOverrides.delete(currentUser);
+  assert.equal((await client.get('/notes')).status, 422, 'the real currentUser needs the header again');
+
+  const later = createApp();
+  later.dependencyOverrides.set(currentUser, () => ({ name: 'early' }));
+  const seen: string[] = [];
+  const recordUser = dependency([Depends(currentUser)], (user: { name: string }) => void seen.push(user.name));
+  later.get('/who', () => ({ ok: true }), { dependencies: [recordUser] });
+  assert.equal((await new TestClient(later).get('/who')).status, 200);
+  assert.deepEqual(seen, ['early']);
 });

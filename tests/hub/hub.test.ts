@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BootstrapError } from '../../src/app/errors.js';
+import { BootstrapError } from '../../src/metadata/bootstrap-error.js';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { createApp } from '../../src/app/app.js';
 import { Hub } from '../../src/hub/hub.js';
