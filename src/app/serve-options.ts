@@ -1,5 +1,5 @@
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits, type ListenSettings, type TlsOptions } from '../http/listen-options.js';
-import { BootstrapError } from './errors.js';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 
 function milliseconds(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
