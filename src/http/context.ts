@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseCookie } from 'cookie';
 import { Arena, type Deferred } from '../di/arena.js';
 import { BackgroundTasks } from '../di/background-tasks.js';
 import { ClientDisconnected } from '../di/errors.js';
@@ -38,7 +37,6 @@ export class RequestContext {
   private responseObj: Response | undefined;
   private arenaObj: Arena | undefined;
   private tasksObj: BackgroundTasks | undefined;
-  private cookieValues: Record<string, string | undefined> | undefined;
 
   constructor(
     readonly raw: IncomingMessage,
@@ -87,9 +85,9 @@ export class RequestContext {
     return this.tasksObj;
   }
 
+  /** The request's cookies, parsed once by the `Request` that handlers see too. */
   get cookies(): Record<string, string | undefined> {
-    this.cookieValues ??= parseCookie(this.raw.headers.cookie ?? '');
-    return this.cookieValues;
+    return this.request.cookies;
   }
 
   /** A dependency teardown: it lives in the Arena, so it runs before what was acquired earlier is released. */

@@ -4,6 +4,7 @@ import { enterMount, originOf, routeTarget } from './origin.js';
 import type { HttpEndpoint, SocketEndpoint } from './router.js';
 import { Response } from './response.js';
 import { refuseUpgrade } from './server.js';
+import { writeDetail } from './write.js';
 
 /** Any Node `(req, res)` handler: an Express or Connect app, `staticFiles()`, a plain function. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => unknown;
@@ -16,13 +17,6 @@ export interface MountedApp {
 
 type WithOriginalUrl = IncomingMessage & { originalUrl?: string };
 
-function answer(res: ServerResponse, status: number, detail: string): void {
-  if (res.headersSent) return void res.destroy();
-  const body = JSON.stringify({ detail });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
-}
-
 /**
  * The route-table endpoints of a Zigmund app mounted at `prefix`: it routes on the rest of
  * the path and sees `prefix` as part of its root path (its docs, `req.fullUrl`); its WebSocket
@@ -33,7 +27,7 @@ export function appMount(prefix: string, app: MountedApp): { http: HttpEndpoint;
     http: {
       handle(ctx) {
         const res = ctx.res!;
-        if (!enterMount(ctx.raw, prefix)) return answer(res, 404, 'Not Found');
+        if (!enterMount(ctx.raw, prefix)) return writeDetail(res, 404, 'Not Found');
         app.handle(ctx.raw, res);
       },
     },
@@ -73,17 +67,17 @@ function keepOwnClassMethods(target: object, base: object): void {
 export function handlerMount(prefix: string, handler: NodeHandler, name: string): { http: HttpEndpoint; socket: SocketEndpoint } {
   const failed = (res: ServerResponse, err: unknown) => {
     console.error(`zigmund: the handler mounted at ${name} failed`, err);
-    answer(res, 500, 'Internal Server Error');
+    writeDetail(res, 500, 'Internal Server Error');
   };
   return {
     http: {
       handle(ctx) {
         const res = ctx.res!;
         const req = ctx.raw as WithOriginalUrl;
-        if (!enterMount(req, prefix)) return answer(res, 404, 'Not Found');
+        if (!enterMount(req, prefix)) return writeDetail(res, 404, 'Not Found');
         req.originalUrl ??= req.url;
         req.url = routeTarget(req.url ?? '/', originOf(req));
-        const next = (err?: unknown) => (err ? failed(res, err) : answer(res, 404, 'Not Found'));
+        const next = (err?: unknown) => (err ? failed(res, err) : writeDetail(res, 404, 'Not Found'));
         if (Object.getPrototypeOf(res) !== ServerResponse.prototype) keepOwnClassMethods(res, ServerResponse.prototype);
         try {
           const done = handler(req, res, next);

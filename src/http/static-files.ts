@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { isInside, lookupFile, writeSentFile, type FileLookup } from './file.js';
 import type { NodeHandler } from './mount.js';
+import { writeDetail } from './write.js';
 
 /** Options of `staticFiles()`. */
 export interface StaticFilesOptions {
@@ -42,27 +43,27 @@ export function staticFiles(options: StaticFilesOptions): NodeHandler {
   const notFoundPage = html ? join(root, '404.html') : undefined;
 
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return writeDetail(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
     const target = req.url ?? '/';
     const query = target.indexOf('?');
     const path = query === -1 ? target : target.slice(0, query);
-    if (REFUSED.test(path)) return plain(res, 404, 'Not Found');
+    if (REFUSED.test(path)) return writeDetail(res, 404, 'Not Found');
     const found = await lookupFile(req, root, path, sendOptions);
     if ('redirect' in found) {
-      if (!html) return plain(res, 404, 'Not Found');
+      if (!html) return writeDetail(res, 404, 'Not Found');
       const sent = (req as WithOriginalUrl).originalUrl ?? target;
       const end = sent.indexOf('?');
       const location = end === -1 ? `${sent}/` : `${sent.slice(0, end)}/${sent.slice(end)}`;
-      return plain(res, 307, 'Temporary Redirect', { location });
+      return writeDetail(res, 307, 'Temporary Redirect', { location });
     }
     if ('stream' in found) {
       if (await isInside(root, found.path)) return writeSentFile(res, found, found.headers, req.method === 'HEAD');
       found.stream.destroy();
     } else if (found.status === 412 || found.status === 416) {
-      return plain(res, found.status, found.status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', rangeOf(found));
+      return writeDetail(res, found.status, found.status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', rangeOf(found));
     }
     if (notFoundPage !== undefined) return notFound(req, res, root, notFoundPage);
-    plain(res, 404, 'Not Found');
+    writeDetail(res, 404, 'Not Found');
   };
 }
 
@@ -71,17 +72,11 @@ async function notFound(req: IncomingMessage, res: ServerResponse, root: string,
   // Without the request's ranges and validators: they were about the file that is missing.
   const bare = Object.assign(Object.create(req) as IncomingMessage, { headers: {} });
   const found = await lookupFile(bare, root, '/404.html', { dotfiles: 'ignore', index: false, cacheControl: false, etag: false, lastModified: false });
-  if (!('stream' in found) || !(await isInside(root, page))) return plain(res, 404, 'Not Found');
+  if (!('stream' in found) || !(await isInside(root, page))) return writeDetail(res, 404, 'Not Found');
   return writeSentFile(res, { ...found, status: 404 }, found.headers, req.method === 'HEAD');
 }
 
 function rangeOf(found: FileLookup): Record<string, string> {
   const range = found.headers['content-range'];
   return typeof range === 'string' ? { 'content-range': range } : {};
-}
-
-function plain(res: ServerResponse, status: number, detail: string, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify({ detail });
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  res.end(res.req.method === 'HEAD' ? undefined : body);
 }

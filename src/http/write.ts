@@ -134,3 +134,12 @@ function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders,
   if (head) res.end();
   else res.end(body);
 }
+
+/**
+ * A `{"detail": …}` answer written straight to a Node response, for what answers outside an
+ * app's pipeline (mounts, static files); a response already started is cut instead.
+ */
+export function writeDetail(res: ServerResponse, status: number, detail: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.destroy();
+  send(res, status, { ...headers, 'content-type': 'application/json' }, JSON.stringify({ detail }), res.req.method === 'HEAD');
+}
