@@ -17,7 +17,7 @@ export interface DocsOptions extends DocumentInfo {
   asyncapiUrl?: string | null;
   /** Where Swagger UI is served (default `/docs`); `null` turns it off. */
   docsUrl?: string | null;
-  /** Where ReDoc is served (default `/redoc`) when the `redoc` package is installed, else a 404 saying so; `null` turns it off. */
+  /** Where ReDoc is served (default `/redoc`); a 404 saying so if the `redoc` package was removed; `null` turns it off. */
   redocUrl?: string | null;
   /** Passed to `SwaggerUIBundle(...)` over Zigmund's defaults, e.g. `{ docExpansion: 'none' }`. */
   swaggerUiParameters?: Record<string, unknown>;
@@ -48,8 +48,8 @@ const REDOC_POLICY =
 const require = createRequire(import.meta.url);
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 const SWAGGER_UI_VERSION = (require('swagger-ui-dist/package.json') as { version: string }).version;
-// ReDoc is an optional peer dependency: its package pulls in React, MobX and core-js for the
-// one standalone bundle served here, so apps install it only if they want /redoc.
+// ReDoc is a dependency, but its package (React, MobX, core-js for the one standalone bundle
+// served here) is the one an installation is most likely to prune: without it, /redoc says so.
 const REDOC = installed('redoc');
 
 /** The folder and version of an installed package, or undefined when it is not installed. */
@@ -75,8 +75,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * Adds the documentation routes the options ask for, all left out of the documents:
  * `/openapi.json`, `/asyncapi.json`, Swagger UI at `/docs` (with its OAuth2 redirect page at
  * `/docs/oauth2-redirect` and the script starting it at `/docs/swagger-init.js`) and ReDoc at
- * `/redoc`, their assets served from the installed `swagger-ui-dist` and (an optional peer)
- * `redoc` packages. The documents are built on the first request.
+ * `/redoc`, their assets served from the installed `swagger-ui-dist` and `redoc` packages. The documents are built on the first request.
  */
 export function registerDocsRoutes(app: DocsHost): void {
   const { config } = app;
