@@ -47,8 +47,7 @@ export function writeResult(res: ServerResponse, result: unknown, plan: WritePla
 /** Writes a `Response`, under the injected one's status, headers and cookies when the handler asked for one. */
 export function writeResponse(res: ServerResponse, out: Response, injected: Response | undefined, head: boolean, route: string): void | Promise<void> {
   const headers: OutgoingHttpHeaders = injected ? { ...injected.headers, ...out.headers } : { ...out.headers };
-  const cookies = [injected?.headers['set-cookie'], out.headers['set-cookie']].flat().filter((c) => c !== undefined);
-  if (cookies.length > 0) headers['set-cookie'] = cookies as string[];
+  if (injected?.headers['set-cookie'] !== undefined) headers['set-cookie'] = mergedCookies(injected, out);
   const status = out.statusCode ?? injected?.statusCode ?? 200;
   switch (out.kind) {
     case 'stream':
@@ -96,8 +95,7 @@ export function responseOf(result: unknown, plan: WritePlan, injected: Response 
     Object.assign(out, result, { headers: out.headers });
     if (injected) Object.assign(out.headers, injected.headers);
     Object.assign(out.headers, result.headers);
-    const cookies = [injected?.headers['set-cookie'], result.headers['set-cookie']].flat().filter((c) => c !== undefined);
-    if (cookies.length > 0) out.headers['set-cookie'] = cookies as string[];
+    if (injected?.headers['set-cookie'] !== undefined) out.headers['set-cookie'] = mergedCookies(injected, result);
     out.statusCode = result.statusCode ?? injected?.statusCode ?? 200;
     return out;
   }
@@ -120,6 +118,11 @@ export function responseOf(result: unknown, plan: WritePlan, injected: Response 
     out.body = plan.serialize(result);
   }
   return out;
+}
+
+/** The cookies of the injected `Response` and then the answer's, both kept. */
+function mergedCookies(injected: Response, out: Response): string[] {
+  return [injected.headers['set-cookie'], out.headers['set-cookie']].flat().filter((c) => c !== undefined);
 }
 
 function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string | Uint8Array | undefined, head: boolean): void {

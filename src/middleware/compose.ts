@@ -51,6 +51,8 @@ export function compose(
       } catch (err) {
         return Promise.resolve(onError(err, ctx));
       }
+      // A Response answered at once needs no check after the fact: one promise, not a chain.
+      if (answer instanceof Response) return Promise.resolve(answer);
       return Promise.resolve(answer).then(
         (out) => (out instanceof Response ? out : onError(noResponse(middleware[index]), ctx)),
         (err: unknown) => onError(err, ctx),

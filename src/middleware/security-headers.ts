@@ -43,9 +43,10 @@ export function securityHeaders(overrides: SecurityHeadersOptions = {}): Middlew
     if (value !== false && /[\r\n\0]/.test(value)) throw new TypeError(`securityHeaders(): the value of ${name} must be one line`);
     chosen[name.toLowerCase()] = value;
   }
-  const headers = Object.entries(chosen).filter((entry): entry is [string, string] => entry[1] !== false);
+  const defaults = Object.fromEntries(Object.entries(chosen).filter((entry) => entry[1] !== false)) as Record<string, string>;
   const fill = (res: Response): Response => {
-    for (const [name, value] of headers) if (res.headers[name] === undefined) res.headers[name] = value;
+    // One copy of a constant object, the answer's own headers over it, is cheaper than 12 lookups and stores.
+    (res as { headers: Response['headers'] }).headers = { ...defaults, ...res.headers };
     return res;
   };
   // Not async: one promise fewer per request on a middleware every answer goes through.
