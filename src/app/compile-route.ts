@@ -1,6 +1,6 @@
 import type { RequestContext } from '../http/context.js';
-import { BodyAborted, contentTypeOf, decodeJsonBody, hasBody, isFormType, readBody, readBodyThen } from '../http/body.js';
-import { DEFAULT_FORM_LIMITS, parseForm, type FormData, type FormLimits } from '../http/multipart.js';
+import { BodyAborted, decodeJsonBody, hasBody, readBodyThen } from '../http/body.js';
+import { DEFAULT_FORM_LIMITS, parseForm, type FormLimits } from '../http/multipart.js';
 import type { HttpException } from '../http/exceptions.js';
 import { lingerBeforeClose } from '../http/linger.js';
 import type { RequestSite } from '../http/request.js';
@@ -91,10 +91,6 @@ function responseSerializer(options: HttpRouteOptions, owner: string): (value: u
   return stringifyJson;
 }
 
-function emptyForm(): FormData {
-  return { fields: new Map(), files: new Map() };
-}
-
 export function compileHttpRoute(definition: RouteDefinition, settings: CompileSettings): CompiledRoute {
   const options = definition.options as HttpRouteOptions;
   const { needs, runDependencies, resolveArgs } = compileInjection(definition, settings);
@@ -123,13 +119,7 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
   }
 
   async function readFormOf(ctx: RequestContext): Promise<void> {
-    if (isFormType(contentTypeOf(ctx.raw))) {
-      ctx.form = await parseForm(ctx.raw, formLimits);
-    } else {
-      // As in FastAPI, any other body reads as an empty form: each field is then missing.
-      await readBody(ctx.raw, formLimits.bodyBytes);
-      ctx.form = emptyForm();
-    }
+    ctx.form = await parseForm(ctx.raw, formLimits, 'empty');
   }
 
   // A stream or a file resolves once written: the Arena lives until then, as its producer may use it.

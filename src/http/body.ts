@@ -286,18 +286,7 @@ export function decodeJsonBody(req: IncomingMessage, raw: Buffer, strict: boolea
   return new UnparsedBody(raw.toString('utf8'));
 }
 
-/**
- * Answers 415 unless the request's content type suits a JSON or a form body. A request with
- * neither a content type nor a body passes, so the route's "Field required" errors can speak.
- */
-export function assertContentType(req: IncomingMessage, kind: 'json' | 'form'): void {
-  const type = contentTypeOf(req);
-  if (kind === 'json' ? isJsonType(type) : isFormType(type)) return;
-  if (type === '' && !hasBody(req)) return;
-  throw new HttpException(
-    415,
-    kind === 'json'
-      ? 'Unsupported Media Type: expected application/json'
-      : 'Unsupported Media Type: expected application/x-www-form-urlencoded or multipart/form-data',
-  );
+/** The 415 of a body a form route or `Request.form()` cannot read. */
+export function unsupportedMediaType(): HttpException {
+  return new HttpException(415, 'Unsupported Media Type: expected application/x-www-form-urlencoded or multipart/form-data');
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import type busboy from 'busboy';
-import { assertContentType, BodyAborted, bodyTooLarge, contentTypeOf, hasBody, unreadable } from './body.js';
+import { BodyAborted, bodyTooLarge, contentTypeOf, hasBody, isFormType, readBody, unreadable, unsupportedMediaType } from './body.js';
 import { HttpException } from './exceptions.js';
 
 // Loaded with the first form, so apps without forms start without it.
@@ -68,16 +68,23 @@ type FormKind = 'multipart' | 'urlencoded';
 
 /**
  * Parses an `application/x-www-form-urlencoded` or `multipart/form-data` body as it streams,
- * with busboy. Limits answer 413, a malformed body 400, another content type 415; a request
- * without a body gives an empty form.
+ * with busboy. Limits answer 413, a malformed body 400; a request without a body gives an empty
+ * form. A body of another content type is refused with 415 (`Request.form()`), or, for a route's
+ * form parameters (`otherTypes: 'empty'`), read and taken as an empty form, as FastAPI does: each
+ * field is then missing.
  */
-export async function parseForm(req: IncomingMessage, limits: FormLimits = DEFAULT_FORM_LIMITS): Promise<FormData> {
-  if (!hasBody(req)) return { fields: new Map(), files: new Map() };
-  assertContentType(req, 'form');
+export async function parseForm(req: IncomingMessage, limits: FormLimits = DEFAULT_FORM_LIMITS, otherTypes: 'refuse' | 'empty' = 'refuse'): Promise<FormData> {
+  if (!hasBody(req)) return emptyForm();
+  const type = contentTypeOf(req);
+  if (!isFormType(type)) {
+    if (otherTypes === 'refuse') throw unsupportedMediaType();
+    await readBody(req, limits.bodyBytes);
+    return emptyForm();
+  }
   if (Number(req.headers['content-length']) > limits.bodyBytes) throw bodyTooLarge(limits.bodyBytes);
   const failure = unreadable(req);
   if (failure) throw failure;
-  const kind: FormKind = contentTypeOf(req) === 'multipart/form-data' ? 'multipart' : 'urlencoded';
+  const kind: FormKind = type === 'multipart/form-data' ? 'multipart' : 'urlencoded';
   let parser: busboy.Busboy;
   try {
     parser = loadBusboy()({
@@ -180,4 +187,8 @@ function exceeded(limit: keyof FormLimits, value: number, unit: string): HttpExc
 
 function malformed(kind: FormKind, err: unknown): HttpException {
   return new HttpException(400, `Malformed ${kind} body: ${(err as Error).message}`);
+}
+
+function emptyForm(): FormData {
+  return { fields: new Map(), files: new Map() };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { HubAdapter, HubMessage } from './adapter.js';
+import { loadIoredis } from './load-ioredis.js';
 
 /**
  * The part of an ioredis client the adapter uses. Declared here so that ioredis stays an
@@ -34,15 +34,6 @@ type RedisConstructor = new (url?: string) => RedisClient;
 // 16-byte origin id, then the payload as is. Binary-safe, and no JSON round trip per message.
 const VERSION = 1;
 const HEADER_BYTES = 18;
-
-function loadRedis(): RedisConstructor {
-  try {
-    const mod = createRequire(import.meta.url)('ioredis') as { Redis?: RedisConstructor; default?: RedisConstructor };
-    return (mod.Redis ?? mod.default ?? mod) as RedisConstructor;
-  } catch (err) {
-    throw new Error('redisAdapter() needs the ioredis package: npm install ioredis', { cause: err });
-  }
-}
 
 function ready(client: RedisClient): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
@@ -91,7 +82,7 @@ export function redisAdapter(options: RedisAdapterOptions = {}): HubAdapter {
 
   return {
     async start(deliver) {
-      const Redis = options.client ? undefined : loadRedis();
+      const Redis = options.client ? undefined : loadIoredis<RedisConstructor>('redisAdapter()');
       publisher = options.client ?? new Redis!(options.url);
       subscriber = publisher.duplicate();
       if (ownsPublisher) watch(publisher, 'publisher');

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { loadIoredis } from '../hub/load-ioredis.js';
 
 /** What a store answers for one counted request. */
 export interface RateLimitHit {
@@ -84,15 +84,6 @@ const FIRST_CONNECTION_MS = 2_000;
 
 type RedisConstructor = new (url: string | undefined, options: Record<string, unknown>) => RateLimitRedisClient;
 
-function loadRedis(): RedisConstructor {
-  try {
-    const mod = createRequire(import.meta.url)('ioredis') as { Redis?: RedisConstructor; default?: RedisConstructor };
-    return (mod.Redis ?? mod.default ?? mod) as RedisConstructor;
-  } catch (err) {
-    throw new Error('rateLimitRedisStore() needs the ioredis package: npm install ioredis', { cause: err });
-  }
-}
-
 /**
  * Counts in Redis (ioredis), shared by every process and host using the same Redis: each key is
  * one counter with the window as its expiry, counted by a Lua script in one round trip. While
@@ -107,7 +98,7 @@ export function rateLimitRedisStore(options: RateLimitRedisOptions = {}): RateLi
   // The first requests wait (a little) for the first connection instead of failing fast.
   let firstConnection: Promise<void> | undefined;
   if (client === undefined) {
-    const Redis = loadRedis();
+    const Redis = loadIoredis<RedisConstructor>('rateLimitRedisStore()');
     // Fail fast while disconnected, instead of queueing every request behind a reconnection.
     const own = new Redis(options.url ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     own.on('error', () => {

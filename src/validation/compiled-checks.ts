@@ -14,6 +14,23 @@ export interface CheckOptions {
 type Check = (object: object, value: unknown) => boolean;
 
 const SUPPORTED = new Set(['customValidation', 'conditionalValidation', 'nestedValidation', 'isDefined', 'whitelistValidation']);
+
+/**
+ * class-validator's records of `cls`, by property, in declaration order; `undefined` when one
+ * uses what compiled checks do not cover (validation groups, an unsupported record type).
+ */
+export function recordsByProperty(cls: Function): Map<string, ValidationMetadata[]> | undefined {
+  const records = validationRecords(cls);
+  if (records.some((r) => (r.groups?.length ?? 0) > 0 || !SUPPORTED.has(r.type))) return undefined;
+  const byProperty = new Map<string, ValidationMetadata[]>();
+  for (const record of records) {
+    const list = byProperty.get(record.propertyName) ?? [];
+    list.push(record);
+    byProperty.set(record.propertyName, list);
+  }
+  return byProperty;
+}
+
 const cache = new Map<string, Map<Function, ValidPredicate | null>>();
 
 /**
@@ -33,16 +50,10 @@ export function compileChecks(cls: Function, options: CheckOptions): ValidPredic
 }
 
 function build(cls: Function, options: CheckOptions): ValidPredicate | undefined {
-  const records = validationRecords(cls);
+  const byProperty = recordsByProperty(cls);
+  if (byProperty === undefined) return undefined;
   // class-validator reports an object whose class declares nothing as an unknown value.
-  if (records.length === 0) return () => false;
-  if (records.some((r) => (r.groups?.length ?? 0) > 0 || !SUPPORTED.has(r.type))) return undefined;
-  const byProperty = new Map<string, ValidationMetadata[]>();
-  for (const record of records) {
-    const list = byProperty.get(record.propertyName) ?? [];
-    list.push(record);
-    byProperty.set(record.propertyName, list);
-  }
+  if (byProperty.size === 0) return () => false;
   const properties: { name: string; check: Check }[] = [];
   for (const [name, list] of byProperty) {
     const check = propertyCheck(list, options);

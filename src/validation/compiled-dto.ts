@@ -1,5 +1,5 @@
-import { constraintsOf, typedProperties, validationRecords, type ValidationMetadata } from './class-metadata.js';
-import { compileChecks, type CheckOptions, type ValidPredicate } from './compiled-checks.js';
+import { constraintsOf, typedProperties, type ValidationMetadata } from './class-metadata.js';
+import { compileChecks, recordsByProperty, type CheckOptions, type ValidPredicate } from './compiled-checks.js';
 import { compileTransform, copyPlain, skipped, toType } from './fast-transform.js';
 
 /**
@@ -12,7 +12,6 @@ export type CompiledDto = (plain: object) => object | undefined;
 // Mirrors ValidationExecutor: conditions gate a property, then its IsDefined checks, its other
 // constraints and its nested objects; any failure answers `undefined` (the caller re-runs
 // class-validator for the report, so only valid input must be decided exactly here).
-const SUPPORTED = new Set(['customValidation', 'conditionalValidation', 'nestedValidation', 'isDefined', 'whitelistValidation']);
 
 const generated = new Map<string, Map<Function, CompiledDto | null>>();
 const nestedChecks = new Map<string, Map<Function, ValidPredicate | null>>();
@@ -86,15 +85,8 @@ class Constants {
 
 function generate(cls: Function, options: CheckOptions, kind: 'validate' | 'check'): CompiledDto | undefined {
   if (kind === 'validate' && !compileTransform(cls)) return undefined;
-  const records = validationRecords(cls);
-  if (records.length === 0) return undefined;
-  if (records.some((r) => (r.groups?.length ?? 0) > 0 || !SUPPORTED.has(r.type))) return undefined;
-  const byProperty = new Map<string, ValidationMetadata[]>();
-  for (const record of records) {
-    const list = byProperty.get(record.propertyName) ?? [];
-    list.push(record);
-    byProperty.set(record.propertyName, list);
-  }
+  const byProperty = recordsByProperty(cls);
+  if (byProperty === undefined || byProperty.size === 0) return undefined;
   const Ctor = cls as new () => Record<string, unknown>;
   let probe: Record<string, unknown>;
   try {

@@ -51,11 +51,6 @@ export function compileDto(dto: Function, options: DtoOptions = {}): DtoValidato
   };
 }
 
-/** class-transformer + class-validator alone; the compiled path must answer as they do. */
-export function compileDtoWithClassValidator(dto: Function, options: DtoOptions = {}): DtoValidator {
-  return validateWithClassValidator(dto, (input) => classTransformer().plainToInstance(dto as Constructor, input), options);
-}
-
 function validateWithClassValidator(dto: Function, transform: (input: object) => object, options: DtoOptions): DtoValidator {
   const validatorOptions = {
     whitelist: whitelists(options),
