@@ -86,7 +86,7 @@ function controllerRoutes(controller: Function, instance: object): RouteDefiniti
       path: joinPath(record.prefix, route.path, owner),
       handler: method.bind(instance),
       params: readParamSpecs(controller.prototype, route.propertyKey),
-      options: route.options,
+      options: record.responses && route.kind === 'http' ? { ...route.options, responses: { ...record.responses, ...route.options.responses } } : route.options,
       owner,
       controller: controller.name,
       methodName: route.propertyKey,

@@ -1,5 +1,5 @@
 import type { Middleware } from '../http/middleware.js';
-import type { HttpRouteOptions, WebSocketOptions } from './route-options.js';
+import type { AdditionalResponse, HttpRouteOptions, WebSocketOptions } from './route-options.js';
 
 /** What `@Controller(prefix, options)` records. */
 export interface ControllerOptions {
@@ -9,6 +9,8 @@ export interface ControllerOptions {
   dependencies?: unknown[];
   /** Middleware around every route of the controller, inside the app's. */
   middleware?: Middleware[];
+  /** Extra OpenAPI responses of every HTTP route of the controller; a route's own entry for a code wins. */
+  responses?: Record<number | string, AdditionalResponse>;
 }
 
 export interface ControllerRecord extends ControllerOptions {

@@ -1,6 +1,7 @@
+import 'reflect-metadata';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApp } from 'zigmund';
+import { Controller, Get, Module, Put, WebSocket, bootstrap, createApp } from 'zigmund';
 
 test('responses: a new code without a description gets its reason phrase, or "Additional Response"', () => {
   const app = createApp();
@@ -29,4 +30,30 @@ test('responses: the options object given is not changed by building the documen
   app.get('/x', () => ({}), { responses: extra });
   app.openapi();
   assert.deepEqual(extra, { 200: { content: { 'image/png': {} } } });
+});
+
+test("responses: a controller's apply to each of its HTTP routes, a route's own entry for a code wins", async () => {
+  @Controller('/items', { responses: { 404: { description: 'Not found' }, 403: { description: 'Forbidden here' } } })
+  class ItemsController {
+    @Get('/')
+    list() {
+      return [];
+    }
+
+    @Put('/:id', { responses: { 403: { description: 'Operation forbidden' } } })
+    update() {
+      return {};
+    }
+
+    @WebSocket('/ws')
+    async ws() {}
+  }
+  @Module({ controllers: [ItemsController] })
+  class AppModule {}
+  const paths = (await bootstrap(AppModule)).openapi().paths;
+  assert.deepEqual(paths['/items/']!.get!.responses['404'], { description: 'Not found' });
+  assert.deepEqual(paths['/items/']!.get!.responses['403'], { description: 'Forbidden here' });
+  assert.deepEqual(paths['/items/{id}']!.put!.responses['404'], { description: 'Not found' });
+  assert.deepEqual(paths['/items/{id}']!.put!.responses['403'], { description: 'Operation forbidden' });
+  assert.equal(paths['/items/ws']!.get!.responses['404'], undefined);
 });
