@@ -6,7 +6,7 @@ export interface HTTPBasicCredentials {
   password: string;
 }
 
-/** The value of `HTTPBearer`: the scheme as sent and the token. */
+/** The value of `HTTPBearer` and `HTTPDigest`: the scheme and the credentials as sent. */
 export interface HTTPAuthorizationCredentials {
   scheme: string;
   credentials: string;
@@ -90,6 +90,26 @@ export class HTTPBearer extends SecurityScheme {
       const token = bearerToken(ctx, kind);
       if (token === undefined) throw unauthorized('Not authenticated', 'Bearer');
       return { scheme: 'Bearer', credentials: token };
+    };
+  }
+}
+
+/**
+ * HTTP Digest (RFC 7616), as FastAPI's `HTTPDigest`: documented as `http` `digest` and reading
+ * `Authorization: Digest …`, whose value is `{ scheme, credentials }` as sent (the parameters
+ * unparsed). Like FastAPI's it is a stub: checking the response hash against a nonce the app
+ * issued is the app's dependency. The refusal's challenge is a bare `Digest`, as FastAPI's.
+ */
+export class HTTPDigest extends SecurityScheme {
+  protected model(): SecuritySchemeObject {
+    return { type: 'http', scheme: 'digest' };
+  }
+
+  protected reader(): CredentialReader {
+    return (ctx): HTTPAuthorizationCredentials => {
+      const [scheme, credentials] = authorizationParts(ctx);
+      if (scheme.toLowerCase() !== 'digest' || credentials === '') throw unauthorized('Not authenticated', 'Digest');
+      return { scheme, credentials };
     };
   }
 }

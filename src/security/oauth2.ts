@@ -57,6 +57,32 @@ export class OAuth2ClientCredentials extends OAuth2Bearer {
   }
 }
 
+/** Options of `OAuth2AuthorizationCodeBearer`. */
+export interface OAuth2AuthorizationCodeOptions extends OAuth2FlowOptions {
+  /** Where users are sent to log in and consent (the provider's authorization endpoint). */
+  authorizationUrl: string;
+}
+
+/**
+ * OAuth2's authorization-code flow (FastAPI's `OAuth2AuthorizationCodeBearer`): the value is the
+ * bearer token a client got by exchanging a code at `tokenUrl`; Swagger UI's Authorize dialog
+ * sends the user to `authorizationUrl` and comes back to `/docs/oauth2-redirect`.
+ * @example new OAuth2AuthorizationCodeBearer({ authorizationUrl: 'https://id.example/authorize', tokenUrl: 'https://id.example/token' })
+ */
+export class OAuth2AuthorizationCodeBearer extends OAuth2Bearer {
+  readonly authorizationUrl: string;
+
+  constructor(options: OAuth2AuthorizationCodeOptions) {
+    super(options);
+    if (!options.authorizationUrl) throw new TypeError('OAuth2AuthorizationCodeBearer needs an authorizationUrl');
+    this.authorizationUrl = options.authorizationUrl;
+  }
+
+  protected model(): SecuritySchemeObject {
+    return { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: this.authorizationUrl, ...this.flow() } } };
+  }
+}
+
 /**
  * The form of OAuth2's password flow (RFC 6749 §4.3.2), read from an urlencoded or multipart
  * body: inject it with `@Depends(OAuth2PasswordRequestForm)` or by its type on a token route.
