@@ -1,10 +1,10 @@
 // Mirrors FastAPI's reference page "Security Tools" (docs/en/docs/reference/security/index.md): each
 // of fastapi.security's tools and its Zigmund counterpart, used as a dependency — APIKeyHeader,
 // APIKeyQuery, APIKeyCookie, HTTPBasic (HTTPBasicCredentials), HTTPBearer
-// (HTTPAuthorizationCredentials), OAuth2PasswordBearer, OAuth2PasswordRequestForm, OpenIdConnect,
-// SecurityScopes, plus OAuth2ClientCredentials. No counterpart: HTTPDigest,
-// OAuth2AuthorizationCodeBearer, the generic OAuth2 class (any flows) and
-// OAuth2PasswordRequestFormStrict (grant_type required).
+// (HTTPAuthorizationCredentials), HTTPDigest, OAuth2PasswordBearer, OAuth2AuthorizationCodeBearer,
+// OAuth2PasswordRequestForm, OpenIdConnect, SecurityScopes, plus OAuth2ClientCredentials. No
+// counterpart: the generic OAuth2 class (any flows) and OAuth2PasswordRequestFormStrict
+// (grant_type required).
 import 'reflect-metadata';
 import {
   APIKeyCookie,
@@ -15,7 +15,9 @@ import {
   Get,
   HTTPBasic,
   HTTPBearer,
+  HTTPDigest,
   Module,
+  OAuth2AuthorizationCodeBearer,
   OAuth2ClientCredentials,
   OAuth2PasswordBearer,
   OAuth2PasswordRequestForm,
@@ -34,8 +36,10 @@ const queryKey = new APIKeyQuery({ name: 'api_key' });
 const cookieKey = new APIKeyCookie({ name: 'session' });
 const basic = new HTTPBasic();
 const bearer = new HTTPBearer({ bearerFormat: 'JWT' });
+const digest = new HTTPDigest();
 const password = new OAuth2PasswordBearer({ tokenUrl: '/token', scopes: { read: 'Read things' } });
 const clientCredentials = new OAuth2ClientCredentials({ tokenUrl: '/client-token' });
+const authorizationCode = new OAuth2AuthorizationCodeBearer({ authorizationUrl: 'https://id.example.com/authorize', tokenUrl: 'https://id.example.com/token' });
 const scopesOf = dependency([SecurityScopes], (scopes: SecurityScopes) => scopes.scopes);
 const oidc = new OpenIdConnect({ openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' });
 
@@ -66,6 +70,11 @@ class SecurityController {
     return credentials;
   }
 
+  @Get('/digest')
+  digest(@Depends(digest) credentials: HTTPAuthorizationCredentials) {
+    return credentials;
+  }
+
   @Get('/password')
   password(@Security(password, ['read']) token: string) {
     return { token };
@@ -79,6 +88,11 @@ class SecurityController {
 
   @Get('/client')
   client(@Depends(clientCredentials) token: string) {
+    return { token };
+  }
+
+  @Get('/authorization-code')
+  authorizationCode(@Depends(authorizationCode) token: string) {
     return { token };
   }
 

@@ -27,12 +27,28 @@ test(`${topic}: HTTP Basic and Bearer credentials`, async () => {
   assert.equal(none.headers['www-authenticate'], 'Bearer');
 });
 
+test(`${topic}: HTTP Digest hands over the credentials as sent, 401 Digest without them`, async () => {
+  const res = await client.get('/digest', { headers: { authorization: 'Digest foobar' } });
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json(), { scheme: 'Digest', credentials: 'foobar' });
+  for (const headers of [{}, { authorization: 'Basic notreally' }]) {
+    const none = await client.get('/digest', { headers });
+    assert.equal(none.status, 401);
+    assert.deepEqual(none.json(), { detail: 'Not authenticated' });
+    assert.equal(none.headers['www-authenticate'], 'Digest');
+  }
+});
+
 test(`${topic}: OAuth2 bearers, OpenID Connect and SecurityScopes`, async () => {
   const auth = { headers: { authorization: 'Bearer t0k' } };
   assert.deepEqual((await client.get('/password', auth)).json(), { token: 't0k' });
   assert.deepEqual(app.openapi().paths['/password']!.get!.security, [{ OAuth2PasswordBearer: ['read'] }]);
   assert.deepEqual((await client.get('/scopes')).json(), { required: ['read', 'write'] });
   assert.deepEqual((await client.get('/client', auth)).json(), { token: 't0k' });
+  assert.deepEqual((await client.get('/authorization-code', auth)).json(), { token: 't0k' });
+  const none = await client.get('/authorization-code');
+  assert.equal(none.status, 401);
+  assert.equal(none.headers['www-authenticate'], 'Bearer');
   assert.deepEqual((await client.get('/oidc', auth)).json(), { token: 't0k' });
   assert.equal((await client.get('/oidc')).status, 401);
 });
@@ -51,7 +67,12 @@ test(`${topic}: every scheme in the document`, () => {
   assert.deepEqual(schemes.APIKeyCookie, { type: 'apiKey', name: 'session', in: 'cookie' });
   assert.deepEqual(schemes.HTTPBasic, { type: 'http', scheme: 'basic' });
   assert.deepEqual(schemes.HTTPBearer, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  assert.deepEqual(schemes.HTTPDigest, { type: 'http', scheme: 'digest' });
   assert.deepEqual(schemes.OAuth2PasswordBearer, { type: 'oauth2', flows: { password: { tokenUrl: '/token', scopes: { read: 'Read things' } } } });
   assert.deepEqual(schemes.OAuth2ClientCredentials, { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/client-token', scopes: {} } } });
+  assert.deepEqual(schemes.OAuth2AuthorizationCodeBearer, {
+    type: 'oauth2',
+    flows: { authorizationCode: { authorizationUrl: 'https://id.example.com/authorize', tokenUrl: 'https://id.example.com/token', scopes: {} } },
+  });
   assert.deepEqual(schemes.OpenIdConnect, { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' });
 });
