@@ -120,8 +120,16 @@ export { APIKeyHeader, APIKeyQuery, APIKeyCookie } from './security/api-key.js';
 export type { APIKeyOptions } from './security/api-key.js';
 export { HTTPBasic, HTTPBearer, HTTPDigest } from './security/http.js';
 export type { HTTPBasicCredentials, HTTPBasicOptions, HTTPAuthorizationCredentials, HTTPBearerOptions } from './security/http.js';
-export { OAuth2PasswordBearer, OAuth2ClientCredentials, OAuth2AuthorizationCodeBearer, OAuth2PasswordRequestForm, OpenIdConnect } from './security/oauth2.js';
-export type { OAuth2FlowOptions, OAuth2AuthorizationCodeOptions, OpenIdConnectOptions } from './security/oauth2.js';
+export {
+  OAuth2,
+  OAuth2PasswordBearer,
+  OAuth2ClientCredentials,
+  OAuth2AuthorizationCodeBearer,
+  OAuth2PasswordRequestForm,
+  OAuth2PasswordRequestFormStrict,
+  OpenIdConnect,
+} from './security/oauth2.js';
+export type { OAuth2Options, OAuth2FlowOptions, OAuth2AuthorizationCodeOptions, OpenIdConnectOptions } from './security/oauth2.js';
 export { JWTBearer, grantedScopes } from './security/jwt.js';
 export type { JWTBearerOptions } from './security/jwt.js';
 export { SecurityScopes } from './security/scopes.js';

@@ -1,6 +1,6 @@
 import { HttpException } from '../http/exceptions.js';
 import { Form } from '../metadata/params.js';
-import { bearerToken, SecurityScheme, unauthorized, type CredentialReader, type RequestKind, type SchemeOptions, type SecuritySchemeObject } from './scheme.js';
+import { bearerToken, SecurityScheme, unauthorized, type CredentialReader, type OAuthFlows, type RequestKind, type SchemeOptions, type SecuritySchemeObject } from './scheme.js';
 
 /** Options of `OAuth2PasswordBearer` and `OAuth2ClientCredentials`. */
 export interface OAuth2FlowOptions extends SchemeOptions {
@@ -31,11 +31,45 @@ abstract class OAuth2Bearer extends SecurityScheme {
 
   /** The bearer token as sent; checking it (and its scopes, see `SecurityScopes.require`) is the app's. */
   protected reader(_scopes: readonly string[], kind: RequestKind): CredentialReader {
-    return (ctx) => {
-      const token = bearerToken(ctx, kind);
-      if (token === undefined) throw unauthorized('Not authenticated', 'Bearer');
-      return token;
-    };
+    return bearerReader(kind);
+  }
+}
+
+function bearerReader(kind: RequestKind): CredentialReader {
+  return (ctx) => {
+    const token = bearerToken(ctx, kind);
+    if (token === undefined) throw unauthorized('Not authenticated', 'Bearer');
+    return token;
+  };
+}
+
+/** Options of `OAuth2`. */
+export interface OAuth2Options extends SchemeOptions {
+  /** The flows as OpenAPI spells them: `implicit`, `password`, `clientCredentials`, `authorizationCode`. */
+  flows: OAuthFlows;
+}
+
+/**
+ * OAuth2 with any flows, as FastAPI's `OAuth2(flows=...)`: documented with the flows given (the
+ * implicit flow, or several at once); the value is the bearer token. The classes below are the
+ * common single-flow cases.
+ * @example new OAuth2({ flows: { implicit: { authorizationUrl: 'https://id.example/authorize', scopes: {} } } })
+ */
+export class OAuth2 extends SecurityScheme {
+  readonly flows: OAuthFlows;
+
+  constructor(options: OAuth2Options) {
+    super(options);
+    if (!options?.flows) throw new TypeError("OAuth2 needs flows: new OAuth2({ flows: { implicit: { authorizationUrl, scopes: {} } } })");
+    this.flows = options.flows;
+  }
+
+  protected model(): SecuritySchemeObject {
+    return { type: 'oauth2', flows: this.flows };
+  }
+
+  protected reader(_scopes: readonly string[], kind: RequestKind): CredentialReader {
+    return bearerReader(kind);
   }
 }
 
@@ -131,10 +165,25 @@ export class OpenIdConnect extends SecurityScheme {
   }
 
   protected reader(_scopes: readonly string[], kind: RequestKind): CredentialReader {
-    return (ctx) => {
-      const token = bearerToken(ctx, kind);
-      if (token === undefined) throw unauthorized('Not authenticated', 'Bearer');
-      return token;
-    };
+    return bearerReader(kind);
+  }
+}
+
+/**
+ * `OAuth2PasswordRequestForm` with `grant_type` required, as RFC 6749 wants (FastAPI's
+ * `OAuth2PasswordRequestFormStrict`): missing or other than `password`, it is a 422.
+ */
+export class OAuth2PasswordRequestFormStrict extends OAuth2PasswordRequestForm {
+  declare readonly grantType: string;
+
+  constructor(
+    @Form('grant_type', { pattern: '^password$' }) grantType: string,
+    @Form('username') username: string,
+    @Form('password') password: string,
+    @Form('scope', { default: '' }) scope: string,
+    @Form('client_id', { required: false }) clientId: string | undefined,
+    @Form('client_secret', { required: false }) clientSecret: string | undefined,
+  ) {
+    super(grantType, username, password, scope, clientId, clientSecret);
   }
 }
