@@ -1,10 +1,10 @@
 // Mirrors FastAPI's reference page "Security Tools" (docs/en/docs/reference/security/index.md): each
 // of fastapi.security's tools and its Zigmund counterpart, used as a dependency — APIKeyHeader,
 // APIKeyQuery, APIKeyCookie, HTTPBasic (HTTPBasicCredentials), HTTPBearer
-// (HTTPAuthorizationCredentials), HTTPDigest, OAuth2PasswordBearer, OAuth2AuthorizationCodeBearer,
-// OAuth2PasswordRequestForm, OpenIdConnect, SecurityScopes, plus OAuth2ClientCredentials. No
-// counterpart: the generic OAuth2 class (any flows) and OAuth2PasswordRequestFormStrict
-// (grant_type required).
+// (HTTPAuthorizationCredentials), HTTPDigest, OAuth2 (any flows), OAuth2PasswordBearer,
+// OAuth2AuthorizationCodeBearer, OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict,
+// OpenIdConnect, SecurityScopes, plus OAuth2ClientCredentials. FastAPI's generic OAuth2 gives
+// the whole Authorization header (a base for subclasses); Zigmund's gives the bearer token.
 import 'reflect-metadata';
 import {
   APIKeyCookie,
@@ -17,10 +17,12 @@ import {
   HTTPBearer,
   HTTPDigest,
   Module,
+  OAuth2,
   OAuth2AuthorizationCodeBearer,
   OAuth2ClientCredentials,
   OAuth2PasswordBearer,
   OAuth2PasswordRequestForm,
+  OAuth2PasswordRequestFormStrict,
   OpenIdConnect,
   Post,
   Security,
@@ -40,6 +42,7 @@ const digest = new HTTPDigest();
 const password = new OAuth2PasswordBearer({ tokenUrl: '/token', scopes: { read: 'Read things' } });
 const clientCredentials = new OAuth2ClientCredentials({ tokenUrl: '/client-token' });
 const authorizationCode = new OAuth2AuthorizationCodeBearer({ authorizationUrl: 'https://id.example.com/authorize', tokenUrl: 'https://id.example.com/token' });
+const implicit = new OAuth2({ flows: { implicit: { authorizationUrl: 'https://id.example.com/authorize', scopes: { read: 'Read things' } } } });
 const scopesOf = dependency([SecurityScopes], (scopes: SecurityScopes) => scopes.scopes);
 const oidc = new OpenIdConnect({ openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' });
 
@@ -96,6 +99,11 @@ class SecurityController {
     return { token };
   }
 
+  @Get('/implicit')
+  implicit(@Depends(implicit) token: string) {
+    return { token };
+  }
+
   @Get('/oidc')
   oidc(@Depends(oidc) token: string) {
     return { token };
@@ -104,6 +112,11 @@ class SecurityController {
   @Post('/token')
   token(@Depends(OAuth2PasswordRequestForm) form: OAuth2PasswordRequestForm) {
     return { username: form.username, scopes: form.scopes, grant_type: form.grantType ?? null, client_id: form.clientId ?? null };
+  }
+
+  @Post('/strict-token')
+  strictToken(@Depends(OAuth2PasswordRequestFormStrict) form: OAuth2PasswordRequestFormStrict) {
+    return { username: form.username, grant_type: form.grantType };
   }
 }
 

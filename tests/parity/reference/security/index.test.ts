@@ -46,6 +46,8 @@ test(`${topic}: OAuth2 bearers, OpenID Connect and SecurityScopes`, async () => 
   assert.deepEqual((await client.get('/scopes')).json(), { required: ['read', 'write'] });
   assert.deepEqual((await client.get('/client', auth)).json(), { token: 't0k' });
   assert.deepEqual((await client.get('/authorization-code', auth)).json(), { token: 't0k' });
+  assert.deepEqual((await client.get('/implicit', auth)).json(), { token: 't0k' });
+  assert.equal((await client.get('/implicit')).status, 401);
   const none = await client.get('/authorization-code');
   assert.equal(none.status, 401);
   assert.equal(none.headers['www-authenticate'], 'Bearer');
@@ -58,6 +60,13 @@ test(`${topic}: OAuth2PasswordRequestForm`, async () => {
   assert.deepEqual(res.json(), { username: 'rick', scopes: ['read', 'write'], grant_type: 'password', client_id: 'cli' });
   const bad = await client.post('/token', { form: { username: 'rick', password: 'x', grant_type: 'client_credentials' } });
   assert.equal(bad.status, 400);
+  // The strict form: grant_type required, and "password".
+  const strict = await client.post('/strict-token', { form: { username: 'rick', password: 'x', grant_type: 'password' } });
+  assert.deepEqual(strict.json(), { username: 'rick', grant_type: 'password' });
+  for (const form of [{ username: 'rick', password: 'x' }, { username: 'rick', password: 'x', grant_type: 'client_credentials' }] as Record<string, string>[]) {
+    const refused = await client.post('/strict-token', { form });
+    assert.equal(refused.status, 422, refused.text);
+  }
 });
 
 test(`${topic}: every scheme in the document`, () => {
@@ -74,5 +83,6 @@ test(`${topic}: every scheme in the document`, () => {
     type: 'oauth2',
     flows: { authorizationCode: { authorizationUrl: 'https://id.example.com/authorize', tokenUrl: 'https://id.example.com/token', scopes: {} } },
   });
+  assert.deepEqual(schemes.OAuth2, { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://id.example.com/authorize', scopes: { read: 'Read things' } } } });
   assert.deepEqual(schemes.OpenIdConnect, { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' });
 });
