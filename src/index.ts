@@ -43,6 +43,8 @@ export { StreamWithoutResponse } from './http/stream.js';
 // Mounting and proxies
 export { staticFiles } from './http/static-files.js';
 export type { StaticFilesOptions } from './http/static-files.js';
+export { frontend } from './http/frontend.js';
+export type { FrontendFallback, FrontendOptions } from './http/frontend.js';
 export type { NodeHandler } from './http/mount.js';
 export type { TrustProxy } from './http/origin.js';
 

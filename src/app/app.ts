@@ -17,6 +17,7 @@ import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-optio
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
+import { frontend, type FrontendOptions } from '../http/frontend.js';
 import { layeredMount } from './compile-mount.js';
 import type { TrustProxy } from '../http/origin.js';
 import { applyConnectionLimits, type ConnectionLimits, type TlsOptions } from '../http/listen-options.js';
@@ -353,6 +354,16 @@ export class App {
       this.named.set(name, { path: `${path}*path`, params: [{ name: 'path', catchAll: true }], routerPath: `${path}*`, openApiPath: `${path}{path}`, catchAll: 'path' });
     }
     return this;
+  }
+
+  /**
+   * Serves a built frontend (an SPA's `dist`) under `path`, as FastAPI's `app.frontend()`: the
+   * app's routes first, then the folder's files, then the fallback (`index.html` to browser
+   * navigations for client-side routing, or the folder's `404.html`); see `frontend()`.
+   * @example app.frontend('/', { directory: 'dist' });
+   */
+  frontend(path: string, options: FrontendOptions): this {
+    return this.mount(path, frontend(options));
   }
 
   private route(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {

@@ -40,7 +40,6 @@ export function staticFiles(options: StaticFilesOptions): NodeHandler {
   if (!statSync(root).isDirectory()) throw new Error(`staticFiles(): ${JSON.stringify(options.directory)} is not a directory`);
   const html = options.html === true;
   const sendOptions = { dotfiles: 'ignore' as const, index: html ? ['index.html'] : false, maxAge: (options.maxAgeSec ?? 0) * 1000 };
-  const notFoundPage = html ? join(root, '404.html') : undefined;
 
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return writeDetail(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
@@ -62,18 +61,21 @@ export function staticFiles(options: StaticFilesOptions): NodeHandler {
     } else if (found.status === 412 || found.status === 416) {
       return writeDetail(res, found.status, found.status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', rangeOf(found));
     }
-    if (notFoundPage !== undefined) return notFound(req, res, root, notFoundPage);
+    if (html) return writeFolderPage(req, res, root, '404.html', 404);
     writeDetail(res, 404, 'Not Found');
   };
 }
 
-// HTML mode answers a miss with the folder's own 404.html, when it has one.
-async function notFound(req: IncomingMessage, res: ServerResponse, root: string, page: string): Promise<void> {
+/**
+ * Answers with a page of the folder (`404.html`, a frontend's `index.html`) under `status`, in
+ * place of a path that is missing; a plain JSON 404 when the page is missing too.
+ */
+export async function writeFolderPage(req: IncomingMessage, res: ServerResponse, root: string, page: string, status: number): Promise<void> {
   // Without the request's ranges and validators: they were about the file that is missing.
   const bare = Object.assign(Object.create(req) as IncomingMessage, { headers: {} });
-  const found = await lookupFile(bare, root, '/404.html', { dotfiles: 'ignore', index: false, cacheControl: false, etag: false, lastModified: false });
-  if (!('stream' in found) || !(await isInside(root, page))) return writeDetail(res, 404, 'Not Found');
-  return writeSentFile(res, { ...found, status: 404 }, found.headers, req.method === 'HEAD');
+  const found = await lookupFile(bare, root, `/${page}`, { dotfiles: 'ignore', index: false, cacheControl: false, etag: false, lastModified: false });
+  if (!('stream' in found) || !(await isInside(root, join(root, page)))) return writeDetail(res, 404, 'Not Found');
+  return writeSentFile(res, { ...found, status }, found.headers, req.method === 'HEAD');
 }
 
 function rangeOf(found: FileLookup): Record<string, string> {

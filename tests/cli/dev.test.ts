@@ -87,3 +87,29 @@ export default app;
   dev.child.kill('SIGTERM');
   assert.deepEqual(await dev.exited, { code: 0, signal: null });
 });
+
+test('dev runs the app with ZIGMUND_ENV=development, so a frontend not built yet only warns', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zigmund-dev-env-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(ROOT, join(dir, 'node_modules', 'zigmund'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  writeFileSync(
+    join(dir, 'app.js'),
+    `import { fileURLToPath } from 'node:url';
+import { createApp } from 'zigmund';
+const app = createApp();
+app.get('/env', () => ({ env: process.env.ZIGMUND_ENV }));
+app.frontend('/', { directory: fileURLToPath(new URL('./dist', import.meta.url)) });
+export default app;
+`,
+  );
+  const env = { ...process.env };
+  delete env.ZIGMUND_ENV;
+  const dev = new CliProcess(['dev', 'app.js', '--port', '0'], { cwd: dir, env });
+  const url = (await dev.line(/^zigmund dev: serving on /)).slice('zigmund dev: serving on '.length);
+  assert.deepEqual(await getFresh(`${url}/env`), { status: 200, body: { env: 'development' } });
+  assert.ok(dev.lines.some((line) => /frontend\(\): the directory .*dist.* does not exist/.test(line)), 'the missing frontend folder is a warning');
+  dev.child.kill('SIGTERM');
+  assert.deepEqual(await dev.exited, { code: 0, signal: null });
+});

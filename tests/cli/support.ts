@@ -32,8 +32,8 @@ export class CliProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private waiters: { match: (line: string) => boolean; resolve: (line: string) => void }[] = [];
 
-  constructor(args: string[], options: { cwd?: string; script?: string } = {}) {
-    this.child = spawn(process.execPath, [options.script ?? CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(args: string[], options: { cwd?: string; script?: string; env?: NodeJS.ProcessEnv } = {}) {
+    this.child = spawn(process.execPath, [options.script ?? CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
     for (const stream of [this.child.stdout!, this.child.stderr!]) createInterface({ input: stream }).on('line', (line) => this.seen(line));
     after(() => {

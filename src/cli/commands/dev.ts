@@ -108,7 +108,7 @@ class DevServer {
 
   private start(): void {
     const args = [...process.execArgv, MAIN, 'serve', this.entry!, '--host', this.host, '--port', String(this.port)];
-    const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [DEV_CHILD_ENV]: '1' } });
+    const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ZIGMUND_ENV: 'development', ...process.env, [DEV_CHILD_ENV]: '1' } });
     this.child = child;
     child.on('message', (message: { zigmund?: string; url?: string }) => {
       if (message?.zigmund !== 'listening' || !message.url) return;
