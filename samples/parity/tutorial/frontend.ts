@@ -1,0 +1,40 @@
+// Mirrors FastAPI's tutorial/frontend (docs/en/docs/tutorial/frontend.md): a frontend's build
+// output served with `app.frontend(path, { directory, fallback, checkDir })` after the API's
+// routes. `dist` is what `npm run build` of a single-page app leaves (index.html, assets/);
+// `site` is a static site with its own 404.html. FastAPI's `router.frontend()` included with
+// `prefix="/app"` is `app.frontend('/app', …)`: Zigmund has no APIRouter to carry it.
+import { fileURLToPath } from 'node:url';
+import { createApp } from 'zigmund';
+
+const folder = (name: string) => fileURLToPath(new URL(`../../../../samples/parity/tutorial/files/frontend/${name}`, import.meta.url));
+const dist = folder('dist');
+const site = folder('site');
+
+/** Serve a frontend (fallback "auto": dist has no 404.html, so index.html for navigations). */
+export const app = createApp();
+app.frontend('/', { directory: dist });
+
+/** A path operation wins over the frontend. */
+export const apiApp = createApp();
+apiApp.get('/api/users', () => [{ name: 'Rick' }, { name: 'Morty' }], { summary: 'Read Users' });
+apiApp.frontend('/', { directory: dist });
+
+/** Client-side routing: index.html for browser navigations to paths that are not files. */
+export const indexFallbackApp = createApp();
+indexFallbackApp.frontend('/', { directory: dist, fallback: 'index.html' });
+
+/** A custom 404 page, answered with status 404. */
+export const notFoundPageApp = createApp();
+notFoundPageApp.frontend('/', { directory: site, fallback: '404.html' });
+
+/** Under a prefix, as the page's APIRouter included at /app. */
+export const prefixedApp = createApp();
+prefixedApp.frontend('/app', { directory: dist, fallback: 'index.html' });
+
+/** No fallback: missing paths are the normal 404. */
+export const noFallbackApp = createApp();
+noFallbackApp.frontend('/', { directory: dist, fallback: null });
+
+/** The folder is not checked when the app is built (a later build step may create it). */
+export const uncheckedApp = createApp();
+uncheckedApp.frontend('/', { directory: dist, checkDir: false });
