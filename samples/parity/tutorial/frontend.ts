@@ -1,13 +1,14 @@
 // Mirrors FastAPI's tutorial/frontend (docs/en/docs/tutorial/frontend.md): a frontend's build
 // output served with `app.frontend(path, { directory, fallback, checkDir })` after the API's
-// routes. `dist` is what `npm run build` of a single-page app leaves (index.html, assets/);
-// `site` is a static site with its own 404.html. FastAPI's `router.frontend()` included with
+// routes. `build` is what `npm run build` of a single-page app leaves (index.html, assets/; the
+// page's `dist`, renamed here because dist/ is this repository's own ignored output); `site` is
+// a static site with its own 404.html. FastAPI's `router.frontend()` included with
 // `prefix="/app"` is `app.frontend('/app', …)`: Zigmund has no APIRouter to carry it.
 import { fileURLToPath } from 'node:url';
 import { createApp } from 'zigmund';
 
 const folder = (name: string) => fileURLToPath(new URL(`../../../../samples/parity/tutorial/files/frontend/${name}`, import.meta.url));
-const dist = folder('dist');
+const dist = folder('build');
 const site = folder('site');
 
 /** Serve a frontend (fallback "auto": dist has no 404.html, so index.html for navigations). */

@@ -13,12 +13,12 @@ test('tutorial/frontend: a request for /assets/app.js serves dist/assets/app.js'
   for (const served of [app, uncheckedApp]) {
     const res = await new TestClient(served).get('/assets/app.js', { headers: html });
     assert.equal(res.status, 200);
-    assert.equal(res.text, file('dist/assets/app.js'));
+    assert.equal(res.text, file('build/assets/app.js'));
     assert.match(String(res.headers['content-type']), /javascript/);
   }
   const index = await new TestClient(app).get('/', { headers: html });
   assert.equal(index.status, 200);
-  assert.equal(index.text, file('dist/index.html'));
+  assert.equal(index.text, file('build/index.html'));
 });
 
 test('tutorial/frontend: a path operation wins over the frontend; the frontend is not in OpenAPI', async () => {
@@ -33,7 +33,7 @@ test('tutorial/frontend: client-side routes get index.html when the browser navi
   const client = new TestClient(indexFallbackApp);
   const res = await client.get('/dashboard/settings', { headers: html });
   assert.equal(res.status, 200);
-  assert.equal(res.text, file('dist/index.html'));
+  assert.equal(res.text, file('build/index.html'));
   assert.match(String(res.headers['content-type']), /^text\/html/);
 });
 
@@ -73,15 +73,15 @@ test('tutorial/frontend: fallback auto uses 404.html when the folder has one, in
   assert.equal(missing.text, file('site/404.html'));
   const spa = await new TestClient(app).get('/dashboard', { headers: html });
   assert.equal(spa.status, 200);
-  assert.equal(spa.text, file('dist/index.html'));
+  assert.equal(spa.text, file('build/index.html'));
 });
 
 test('tutorial/frontend: under /app, as the page\'s router included with a prefix', async () => {
   const client = new TestClient(prefixedApp);
   const res = await client.get('/app/dashboard', { headers: html });
   assert.equal(res.status, 200);
-  assert.equal(res.text, file('dist/index.html'));
-  assert.equal((await client.get('/app/assets/app.js')).text, file('dist/assets/app.js'));
+  assert.equal(res.text, file('build/index.html'));
+  assert.equal((await client.get('/app/assets/app.js')).text, file('build/assets/app.js'));
   assert.equal((await client.get('/dashboard', { headers: html })).status, 404);
 });
 
