@@ -1,9 +1,9 @@
 import { realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { isInside, lookupFile, writeSentFile, type FileLookup } from './file.js';
+import { isInside, lookupFile, writeSentFile } from './file.js';
 import type { NodeHandler } from './mount.js';
-import { writeFolderPage } from './static-files.js';
+import { REFUSED, rangeOf, writeFolderPage } from './static-files.js';
 import { writeDetail } from './write.js';
 
 /** What a missing path of a frontend answers; see `FrontendOptions.fallback`. */
@@ -31,7 +31,6 @@ export interface FrontendOptions {
 type WithOriginalUrl = IncomingMessage & { originalUrl?: string };
 
 const FALLBACKS = new Set<unknown>(['auto', 'index.html', '404.html', null]);
-const REFUSED = /\\|%5c|%00|\0/i;
 const SEND_OPTIONS = { dotfiles: 'ignore' as const, index: ['index.html'] };
 
 /**
@@ -128,9 +127,4 @@ export function isNavigation(req: IncomingMessage): boolean {
     if (Number.isNaN(quality) || quality !== 0) return true;
   }
   return false;
-}
-
-function rangeOf(found: FileLookup): Record<string, string> {
-  const range = found.headers['content-range'];
-  return typeof range === 'string' ? { 'content-range': range } : {};
 }

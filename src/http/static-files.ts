@@ -22,7 +22,7 @@ type WithOriginalUrl = IncomingMessage & { originalUrl?: string };
 
 // Spellings of a path separator or of NUL that the file system must never see: a backslash
 // (a separator on Windows, and a way around `..` checks that split on `/`) and NUL.
-const REFUSED = /\\|%5c|%00|\0/i;
+export const REFUSED = /\\|%5c|%00|\0/i;
 
 /**
  * Serves the files of a folder, for `app.mount('/static', staticFiles({ directory: 'public' }))`:
@@ -78,7 +78,8 @@ export async function writeFolderPage(req: IncomingMessage, res: ServerResponse,
   return writeSentFile(res, { ...found, status }, found.headers, req.method === 'HEAD');
 }
 
-function rangeOf(found: FileLookup): Record<string, string> {
+/** The `Content-Range` of a 416, to repeat on the error answer. */
+export function rangeOf(found: FileLookup): Record<string, string> {
   const range = found.headers['content-range'];
   return typeof range === 'string' ? { 'content-range': range } : {};
 }
