@@ -4,7 +4,7 @@
 // editor), and importing it (a test, `zigmund serve`) does not. Python's
 // `if __name__ == "__main__": uvicorn.run(app, host="0.0.0.0", port=8000)` is the check that
 // this module is the process's entry point. PORT overrides the page's 8000.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from 'zigmund';
 
@@ -20,5 +20,6 @@ app.get(
   { summary: 'Root' },
 );
 
-const runDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+const entry = process.argv[1];
+const runDirectly = entry !== undefined && existsSync(entry) && realpathSync(entry) === fileURLToPath(import.meta.url);
 if (runDirectly) await app.serve({ host: '0.0.0.0', port: Number(process.env.PORT ?? 8000) });
