@@ -95,6 +95,7 @@ export type {
   OutgoingOperation,
   WebhookMethod,
   OpenApiDocument,
+  OpenApiExample,
   OpenApiOperation,
   OpenApiParameter,
   ServerInfo,

@@ -1,4 +1,5 @@
 import type { Middleware } from '../http/middleware.js';
+import type { OpenApiExample } from '../openapi/types.js';
 import type { AdditionalResponse, HttpRouteOptions, WebSocketOptions } from './route-options.js';
 
 /** What `@Controller(prefix, options)` records. */
@@ -56,9 +57,21 @@ export interface ParamOptions {
   maxLength?: number;
   /** Strings: must match (anywhere, unless anchored with `^…$`). */
   pattern?: string | RegExp;
+  /**
+   * The name on the wire when it differs from the one given first (FastAPI's `alias`):
+   * `@Query('q', { alias: 'item-query' })` reads `?item-query=`, and errors and the document name it.
+   */
+  alias?: string;
+  /** The schema's `title` in the OpenAPI document. */
+  title?: string;
   description?: string;
   deprecated?: boolean;
+  /** One example, in the parameter's OpenAPI entry. */
   example?: unknown;
+  /** Examples of the value, in the parameter's JSON schema (`schema.examples`). */
+  examples?: unknown[];
+  /** Named examples, in the parameter's OpenAPI entry (`examples`): Swagger UI offers them in a menu. */
+  openapiExamples?: Record<string, OpenApiExample>;
   /** `false` leaves the parameter out of the OpenAPI document; it is still read and validated. */
   includeInSchema?: boolean;
 }
@@ -81,9 +94,17 @@ export interface BodyOptions {
   /** Answer 422 for properties the DTO does not declare. */
   forbidUnknown?: boolean;
   required?: boolean;
+  /** The key of the body object to read (FastAPI's `alias`, with `embed`): `@Body({ alias: 'item' })` is `@Body('item')`. */
+  alias?: string;
+  /** The schema's `title` in the OpenAPI document. */
+  title?: string;
   description?: string;
+  /** Marks the body (or its key) `deprecated` in its OpenAPI schema. */
+  deprecated?: boolean;
   /** Example bodies, shown in the OpenAPI schema (`examples`) and by Swagger UI. */
   examples?: unknown[];
+  /** Named example bodies, in the request body's media type (`examples`): Swagger UI offers them in a menu. */
+  openapiExamples?: Record<string, OpenApiExample>;
 }
 
 /** Options of `@File()`. */

@@ -79,6 +79,15 @@ export interface OpenApiTag {
 }
 
 
+/** A named example of a parameter or a body (OpenAPI's Example Object), shown by Swagger UI in a menu. */
+export interface OpenApiExample {
+  summary?: string;
+  description?: string;
+  /** The example itself; `externalValue` is a URL to one instead. */
+  value?: unknown;
+  externalValue?: string;
+}
+
 export interface OpenApiParameter {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
@@ -87,10 +96,13 @@ export interface OpenApiParameter {
   description?: string;
   deprecated?: boolean;
   example?: unknown;
+  examples?: Record<string, OpenApiExample>;
 }
 
 export interface OpenApiMediaType {
   schema: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, OpenApiExample>;
 }
 
 export interface OpenApiRequestBody {
