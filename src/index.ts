@@ -85,6 +85,9 @@ export type { RedisAdapterOptions, RedisClient } from './hub/redis-adapter.js';
 
 // Documentation: /openapi.json, /asyncapi.json, /docs, /redoc
 export type { DocsOptions } from './openapi/docs-routes.js';
+export { getSwaggerUiHtml, getRedocHtml, getSwaggerUiOauth2RedirectHtml } from './openapi/docs-html.js';
+export type { SwaggerUiHtmlOptions, RedocHtmlOptions } from './openapi/docs-html.js';
+export { swaggerUiDefaultParameters } from './openapi/pages.js';
 export type {
   AsyncApiDocument,
   ContactInfo,

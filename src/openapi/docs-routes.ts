@@ -104,7 +104,15 @@ export function registerDocsRoutes(app: DocsHost): void {
     const assets = under(docsUrl, `assets/swagger-ui@${SWAGGER_UI_VERSION}`);
     const oauth2RedirectUrl = under(docsUrl, 'oauth2-redirect');
     const initScript = under(docsUrl, 'swagger-init.js');
-    const page = perRootPath((root) => swaggerUiPage({ title, assets: root + assets, initScript: root + initScript }));
+    const page = perRootPath((root) =>
+      swaggerUiPage({
+        title: `${title} - Swagger UI`,
+        swaggerJsUrl: `${root}${assets}/swagger-ui-bundle.js`,
+        swaggerCssUrl: `${root}${assets}/swagger-ui.css`,
+        swaggerFaviconUrl: `${root}${assets}/favicon-32x32.png`,
+        init: { src: root + initScript },
+      }),
+    );
     const init = perRootPath((root) =>
       swaggerUiInit({
         openapiUrl: root + openapiUrl,
@@ -125,7 +133,9 @@ export function registerDocsRoutes(app: DocsHost): void {
     app.get(redocUrl, () => Response.json({ detail: REDOC_MISSING }, 404), HIDDEN);
   } else if (redocUrl !== null && REDOC !== undefined) {
     const assets = under(redocUrl, `assets/redoc@${REDOC.version}`);
-    const page = perRootPath((root) => redocPage({ title, openapiUrl: root + openapiUrl, assets: root + assets }));
+    const page = perRootPath((root) =>
+      redocPage({ title: `${title} - ReDoc`, openapiUrl: root + openapiUrl, redocJsUrl: `${root}${assets}/redoc.standalone.js` }),
+    );
     app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
     serveAssets(app, assets, join(REDOC.dir, 'bundles'), ['redoc.standalone.js']);
   }
