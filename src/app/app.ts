@@ -13,7 +13,7 @@ import { Request, type RequestSite } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { RouteDefinition } from '../http/route.js';
 import type { ParamSpec } from '../metadata/records.js';
-import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
+import { inheritRouteOptions, type HttpRouteOptions, type InheritedRouteOptions, type WebSocketOptions } from '../metadata/route-options.js';
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
@@ -98,6 +98,13 @@ export interface AppOptions extends DocsOptions {
    * documentation routes (`/docs`, `/openapi.json`, …) do not run them.
    */
   dependencies?: unknown[];
+  /**
+   * Extra responses documented on every HTTP route, as FastAPI's `FastAPI(responses=...)`:
+   * under the controller's and the route's own (theirs win for the same code).
+   */
+  responses?: HttpRouteOptions['responses'];
+  /** Callbacks documented on every HTTP route, under the controller's and the route's own. */
+  callbacks?: HttpRouteOptions['callbacks'];
 }
 
 /** Where and how `app.serve()` listens, and the limits it holds connections to. */
@@ -124,6 +131,12 @@ const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 export class App {
   /** The options the app was created with. */
   readonly config: AppOptions;
+  /**
+   * Values of your own that live as long as the app (a client, settings), as FastAPI's
+   * `app.state`; handlers reach it through `req.app`.
+   * @example app.state.startedAt = Date.now();
+   */
+  readonly state: Record<string, unknown> = {};
   readonly routes: RouteDefinition[] = [];
   readonly container = new Container();
   private httpServer: Server;
@@ -149,8 +162,9 @@ export class App {
   private stopSignals: (() => void) | undefined;
   private supervisor: WorkerSupervisor | undefined;
   private readonly mounted: App[] = [];
-  /** Set after the documentation routes are registered, so those stay open. */
+  /** Set after the documentation routes are registered, so those stay open and undocumented. */
   private appDependencies: readonly unknown[] = [];
+  private appDocs: InheritedRouteOptions = {};
 
   constructor(options: AppOptions = {}) {
     this.config = options;
@@ -185,6 +199,7 @@ export class App {
     this.httpServer = this.listenOn(createServer(this.handle));
     registerDocsRoutes(this);
     this.appDependencies = options.dependencies ?? [];
+    this.appDocs = { responses: options.responses, callbacks: options.callbacks };
   }
 
   /** The `node:http` server (`node:https` once `serve({ tls })` started); not listening until `serve()`. */
@@ -252,6 +267,8 @@ export class App {
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
   addRoute(route: RouteDefinition): void {
     let definition = this.appDependencies.length === 0 ? route : { ...route, dependencies: [...this.appDependencies, ...route.dependencies] };
+    const inherited = inheritRouteOptions(definition.options, definition.kind, this.appDocs);
+    if (inherited !== definition.options) definition = { ...definition, options: inherited };
     const settings = this.settings;
     const defaultContentType = this.config.defaultContentType;
     if (defaultContentType !== undefined && definition.kind === 'http' && (definition.options as HttpRouteOptions).contentType === undefined) {
@@ -415,7 +432,6 @@ export class App {
   /** Runs the startup hooks once; `serve()` does it, call it to start an app used only through the TestClient. */
   async startup(): Promise<void> {
     await this.hub.start();
-    await this.lifespan.startup();
     await this.lifespan.startup();
     for (const app of this.mounted) await app.startup();
   }

@@ -1,17 +1,18 @@
 import type { Middleware } from '../http/middleware.js';
 import type { OpenApiExample } from '../openapi/types.js';
-import type { AdditionalResponse, HttpRouteOptions, WebSocketOptions } from './route-options.js';
+import type { HttpRouteOptions, InheritedRouteOptions, WebSocketOptions } from './route-options.js';
 
-/** What `@Controller(prefix, options)` records. */
-export interface ControllerOptions {
+/**
+ * What `@Controller(prefix, options)` records. Its `responses`, `callbacks`, `deprecated` and
+ * `includeInSchema` apply to every route of the controller, as an `APIRouter`'s.
+ */
+export interface ControllerOptions extends InheritedRouteOptions {
   /** Tags added to every route of the controller in the OpenAPI document. */
   tags?: string[];
   /** Dependencies run before every route of the controller, for their effect. */
   dependencies?: unknown[];
   /** Middleware around every route of the controller, inside the app's. */
   middleware?: Middleware[];
-  /** Extra OpenAPI responses of every HTTP route of the controller; a route's own entry for a code wins. */
-  responses?: Record<number | string, AdditionalResponse>;
 }
 
 export interface ControllerRecord extends ControllerOptions {

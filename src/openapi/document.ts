@@ -55,7 +55,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
   const webhooks = info.webhooks && outgoingPaths(info.webhooks, schemas);
   const securitySchemes = security.components();
   return {
-    openapi: '3.1.0',
+    openapi: info.openapiVersion ?? '3.1.0',
     info: {
       ...infoObject(info),
       ...(info.summary !== undefined && { summary: info.summary }),

@@ -55,6 +55,11 @@ export interface DocumentInfo {
   license?: LicenseInfo;
   /** OpenAPI `info.summary`: one line about the API. */
   summary?: string;
+  /**
+   * The `openapi` field (default `3.1.0`, the version the document is written in), as FastAPI's
+   * `openapi_version`: only for tools that refuse 3.1 by its number; the content stays 3.1.
+   */
+  openapiVersion?: string;
   /** OpenAPI `info.termsOfService`: a URL. */
   termsOfService?: string;
   /** Descriptions (and external docs) of the tags routes use, in the order shown by the docs pages. */
@@ -152,7 +157,8 @@ export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' |
 
 /** The OpenAPI 3.1 document served at `/openapi.json` and returned by `app.openapi()`. */
 export interface OpenApiDocument {
-  openapi: '3.1.0';
+  /** `3.1.0`, unless the `openapiVersion` option says otherwise. */
+  openapi: string;
   info: {
     title: string;
     version: string;

@@ -1,9 +1,10 @@
 // Mirrors FastAPI's reference page "APIRouter class" (docs/en/docs/reference/apirouter.md): a
-// controller is a router — its prefix, tags, dependencies and middleware apply to every route; its
-// methods are the routes (get, put, post, delete, options, head, patch, websocket), and modules
-// include controllers (include_router). What has no counterpart: include_router(prefix=…) on top
-// of the controller's own, router-level `responses`, `callbacks`, `default_response_class`,
-// `route_class`, `deprecated`, `include_in_schema`, and the `trace` method.
+// controller is a router — its prefix, tags, dependencies, middleware, responses, callbacks,
+// deprecated and includeInSchema apply to every route; its methods are the routes (get, put, post,
+// delete, options, head, patch, websocket), and modules include controllers (include_router).
+// What has no counterpart: include_router(prefix=…) on top of the controller's own (nor routers
+// included in routers), router-level `default_response_class` and `route_class`, the `trace`
+// method, and `frontend`.
 import 'reflect-metadata';
 import {
   Connection,
@@ -29,7 +30,7 @@ const getTokenHeader = dependency([Header('x-token')], (xToken: string) => {
   if (xToken !== 'fake-super-secret-token') throw new HttpException(400, 'X-Token header invalid');
 });
 
-@Controller('/items', { tags: ['items'], dependencies: [getTokenHeader] })
+@Controller('/items', { tags: ['items'], dependencies: [getTokenHeader], responses: { 404: { description: 'Not found' } } })
 class ItemsController {
   @Get('/')
   readItems() {
@@ -75,7 +76,23 @@ class ItemsController {
   }
 }
 
-@Module({ controllers: [ItemsController] })
+@Controller('/legacy', { deprecated: true })
+class LegacyController {
+  @Get('/items')
+  items() {
+    return [];
+  }
+}
+
+@Controller('/internal', { includeInSchema: false })
+class InternalController {
+  @Get('/health')
+  health() {
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [ItemsController, LegacyController, InternalController] })
 class ItemsModule {}
 
 @Module({ imports: [ItemsModule] })

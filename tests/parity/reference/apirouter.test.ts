@@ -32,3 +32,16 @@ test('reference/apirouter: the router\'s tags, then the route\'s', () => {
   assert.deepEqual(doc.paths['/items/{item_id}']!.put!.tags, ['items', 'custom']);
   assert.ok(doc.paths['/items/{item_id}']!.get!.parameters!.some((p) => p.name === 'x-token' && p.in === 'header'));
 });
+
+test('reference/apirouter: the router\'s responses, under each route\'s own', () => {
+  const doc = app.openapi();
+  assert.equal(doc.paths['/items/{item_id}']!.get!.responses['404']!.description, 'Not found');
+  assert.equal(doc.paths['/items/']!.post!.responses['404']!.description, 'Not found');
+});
+
+test('reference/apirouter: a deprecated router, and one left out of the schema that still answers', async () => {
+  const doc = app.openapi();
+  assert.equal(doc.paths['/legacy/items']!.get!.deprecated, true);
+  assert.equal(doc.paths['/internal/health'], undefined);
+  assert.deepEqual((await client.get('/internal/health')).json(), { ok: true });
+});
