@@ -34,6 +34,7 @@ import { compileFallback, compileHttpRoute, type CompileSettings } from './compi
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
 import { joinPath } from './paths.js';
+import { createRouter, type Router, type RouterOptions } from './router.js';
 import { listenSettings } from './serve-options.js';
 import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';
 
@@ -327,6 +328,10 @@ export class App {
     return this.route('OPTIONS', path, handler, options);
   }
 
+  trace(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.route('TRACE', path, handler, options);
+  }
+
   /**
    * A WebSocket route with a function handler: `(conn, req, arena)`, or Zigmund's
    * `(conn, arena)` when the function declares exactly two parameters.
@@ -368,6 +373,21 @@ export class App {
     if (target instanceof App) this.mounted.push(target);
     if (name !== undefined) {
       this.named.set(name, { path: `${path}*path`, params: [{ name: 'path', catchAll: true }], routerPath: `${path}*`, openApiPath: `${path}{path}`, catchAll: 'path' });
+    }
+    return this;
+  }
+
+  /**
+   * Adds the routes of `router` (and of the routers it includes), as they are now, under
+   * `options` — a prefix, tags, dependencies, middleware, documentation options — as FastAPI's
+   * `app.include_router(router, prefix=…, tags=…)`.
+   * @example app.includeRouter(adminRouter, { prefix: '/admin', tags: ['admin'], dependencies: [checkToken] });
+   */
+  includeRouter(router: Router, options: RouterOptions = {}): this {
+    const routes = createRouter().includeRouter(router, options).routes();
+    for (const { kind, method, path, handler, options: routeOptions } of routes) {
+      if (kind === 'websocket') this.websocket(path, handler as SocketHandlerFn, routeOptions as WebSocketOptions);
+      else this.route(method, path, handler as HttpHandlerFn, routeOptions as HttpRouteOptions);
     }
     return this;
   }

@@ -19,7 +19,7 @@ export interface ControllerRecord extends ControllerOptions {
   prefix: string;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 
 export type RouteRecord =
   | { kind: 'http'; method: HttpMethod; path: string; propertyKey: string; options: HttpRouteOptions }

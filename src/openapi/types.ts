@@ -153,7 +153,7 @@ export interface WebSocketExtension {
   allowedOrigins: string[];
 }
 
-export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch', OpenApiOperation>>;
+export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace', OpenApiOperation>>;
 
 /** The OpenAPI 3.1 document served at `/openapi.json` and returned by `app.openapi()`. */
 export interface OpenApiDocument {

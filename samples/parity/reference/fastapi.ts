@@ -3,10 +3,11 @@
 // docs_url/redoc_url/swagger_ui_oauth2_redirect_url/root_path/lifespan/webhooks/dependencies/
 // responses/callbacks/default_response_class (`defaultContentType`)/openapi_version/
 // separate_input_output_schemas/generate_unique_id_function are options of createApp()/bootstrap();
-// state, openapi(), websocket(), get/put/post/delete/options/head/patch, mount(), middleware
-// (`use`), exception_handler (`exceptionHandler`), dependency_overrides are members. No
-// counterpart: `include_router` (modules include controllers at bootstrap), `trace`, `frontend`.
-import { HttpException, Request, Response, createApp, dependency, type App, type Connection } from 'zigmund';
+// state, openapi(), websocket(), include_router (`includeRouter`), get/put/post/delete/options/
+// head/patch/trace, mount(), middleware (`use`), exception_handler (`exceptionHandler`),
+// dependency_overrides are members; on_event is the `onStartup`/`onShutdown` options. No
+// counterpart: `frontend` (a single-page app's fallback to index.html).
+import { HttpException, Request, Response, createApp, createRouter, dependency, type App, type Connection } from 'zigmund';
 
 class TeapotError extends Error {}
 
@@ -57,3 +58,9 @@ app.get('/missing', () => {
 app.websocket('/ws', async (conn: Connection) => {
   await conn.sendText('hello');
 });
+
+app.trace('/items', () => ({ traced: true }));
+
+const users = createRouter({ prefix: '/users', tags: ['users'] });
+users.get('/me', () => ({ username: 'fakecurrentuser' }));
+app.includeRouter(users, { prefix: '/v1' });

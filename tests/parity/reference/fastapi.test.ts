@@ -58,3 +58,11 @@ test('reference/fastapi: the app\'s responses on every route, and the OAuth2 red
   assert.equal((await client.get('/swagger/callback')).status, 200);
   assert.match((await client.get('/swagger/swagger-init.js')).text, /"\/swagger\/callback"/);
 });
+
+test('reference/fastapi: trace and include_router', async () => {
+  assert.deepEqual((await client.trace('/items')).json(), { traced: true });
+  assert.deepEqual((await client.get('/v1/users/me')).json(), { username: 'fakecurrentuser' });
+  const doc = (await client.get('/schema.json')).json() as Record<string, any>;
+  assert.deepEqual(doc.paths['/v1/users/me'].get.tags, ['users']);
+  assert.ok(doc.paths['/items'].trace);
+});
