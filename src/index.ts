@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 // Decorators
 export { Controller } from './metadata/controller.js';
-export { Get, Post, Put, Patch, Delete, Head, Options, WebSocket } from './metadata/routes.js';
+export { Get, Post, Put, Patch, Delete, Head, Options, Trace, WebSocket } from './metadata/routes.js';
 export { Param, Query, Header, Cookie, Body, Form, File, Depends } from './metadata/params.js';
 export { Module, Injectable, Inject } from './metadata/module.js';
 export { dependency } from './metadata/dependency.js';
@@ -23,6 +23,8 @@ export type {
 export { bootstrap } from './app/bootstrap.js';
 export { App, createApp } from './app/app.js';
 export type { AppOptions, ServeOptions, HttpHandlerFn, SocketHandlerFn } from './app/app.js';
+export { Router, createRouter } from './app/router.js';
+export type { RouterOptions, RouterRoute } from './app/router.js';
 export { BootstrapError } from './metadata/bootstrap-error.js';
 export { WorkerStartupError } from './app/workers.js';
 export type { WorkerCount } from './app/workers.js';
@@ -87,6 +89,9 @@ export type { RedisAdapterOptions, RedisClient } from './hub/redis-adapter.js';
 
 // Documentation: /openapi.json, /asyncapi.json, /docs, /redoc
 export type { DocsOptions } from './openapi/docs-routes.js';
+export { getSwaggerUiHtml, getRedocHtml, getSwaggerUiOauth2RedirectHtml } from './openapi/docs-html.js';
+export type { SwaggerUiHtmlOptions, RedocHtmlOptions } from './openapi/docs-html.js';
+export { swaggerUiDefaultParameters } from './openapi/pages.js';
 export type {
   AsyncApiDocument,
   ContactInfo,
@@ -97,6 +102,7 @@ export type {
   OutgoingOperation,
   WebhookMethod,
   OpenApiDocument,
+  OpenApiExample,
   OpenApiOperation,
   OpenApiParameter,
   ServerInfo,

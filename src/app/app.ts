@@ -13,7 +13,7 @@ import { Request, type RequestSite } from '../http/request.js';
 import { Response } from '../http/response.js';
 import type { RouteDefinition } from '../http/route.js';
 import type { ParamSpec } from '../metadata/records.js';
-import type { HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
+import { inheritRouteOptions, type HttpRouteOptions, type InheritedRouteOptions, type WebSocketOptions } from '../metadata/route-options.js';
 import { fillPath, parsePath, type PathTemplate } from '../http/path-template.js';
 import { RouteTable } from '../http/router.js';
 import { appMount, handlerMount, type NodeHandler } from '../http/mount.js';
@@ -35,6 +35,7 @@ import { compileFallback, compileHttpRoute, type CompileSettings } from './compi
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
 import { joinPath } from './paths.js';
+import { createRouter, type Router, type RouterOptions } from './router.js';
 import { listenSettings } from './serve-options.js';
 import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';
 
@@ -99,6 +100,13 @@ export interface AppOptions extends DocsOptions {
    * documentation routes (`/docs`, `/openapi.json`, …) do not run them.
    */
   dependencies?: unknown[];
+  /**
+   * Extra responses documented on every HTTP route, as FastAPI's `FastAPI(responses=...)`:
+   * under the controller's and the route's own (theirs win for the same code).
+   */
+  responses?: HttpRouteOptions['responses'];
+  /** Callbacks documented on every HTTP route, under the controller's and the route's own. */
+  callbacks?: HttpRouteOptions['callbacks'];
 }
 
 /** Where and how `app.serve()` listens, and the limits it holds connections to. */
@@ -125,6 +133,12 @@ const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 export class App {
   /** The options the app was created with. */
   readonly config: AppOptions;
+  /**
+   * Values of your own that live as long as the app (a client, settings), as FastAPI's
+   * `app.state`; handlers reach it through `req.app`.
+   * @example app.state.startedAt = Date.now();
+   */
+  readonly state: Record<string, unknown> = {};
   readonly routes: RouteDefinition[] = [];
   readonly container = new Container();
   private httpServer: Server;
@@ -150,8 +164,9 @@ export class App {
   private stopSignals: (() => void) | undefined;
   private supervisor: WorkerSupervisor | undefined;
   private readonly mounted: App[] = [];
-  /** Set after the documentation routes are registered, so those stay open. */
+  /** Set after the documentation routes are registered, so those stay open and undocumented. */
   private appDependencies: readonly unknown[] = [];
+  private appDocs: InheritedRouteOptions = {};
 
   constructor(options: AppOptions = {}) {
     this.config = options;
@@ -186,6 +201,7 @@ export class App {
     this.httpServer = this.listenOn(createServer(this.handle));
     registerDocsRoutes(this);
     this.appDependencies = options.dependencies ?? [];
+    this.appDocs = { responses: options.responses, callbacks: options.callbacks };
   }
 
   /** The `node:http` server (`node:https` once `serve({ tls })` started); not listening until `serve()`. */
@@ -253,6 +269,8 @@ export class App {
   /** Adds a compiled route to the table; duplicates and unresolvable parameters throw `BootstrapError`. */
   addRoute(route: RouteDefinition): void {
     let definition = this.appDependencies.length === 0 ? route : { ...route, dependencies: [...this.appDependencies, ...route.dependencies] };
+    const inherited = inheritRouteOptions(definition.options, definition.kind, this.appDocs);
+    if (inherited !== definition.options) definition = { ...definition, options: inherited };
     const settings = this.settings;
     const defaultContentType = this.config.defaultContentType;
     if (defaultContentType !== undefined && definition.kind === 'http' && (definition.options as HttpRouteOptions).contentType === undefined) {
@@ -311,6 +329,10 @@ export class App {
     return this.route('OPTIONS', path, handler, options);
   }
 
+  trace(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.route('TRACE', path, handler, options);
+  }
+
   /**
    * A WebSocket route with a function handler: `(conn, req, arena)`, or Zigmund's
    * `(conn, arena)` when the function declares exactly two parameters.
@@ -364,6 +386,21 @@ export class App {
    */
   frontend(path: string, options: FrontendOptions): this {
     return this.mount(path, frontend(options));
+  }
+
+  /**
+   * Adds the routes of `router` (and of the routers it includes), as they are now, under
+   * `options` — a prefix, tags, dependencies, middleware, documentation options — as FastAPI's
+   * `app.include_router(router, prefix=…, tags=…)`.
+   * @example app.includeRouter(adminRouter, { prefix: '/admin', tags: ['admin'], dependencies: [checkToken] });
+   */
+  includeRouter(router: Router, options: RouterOptions = {}): this {
+    const routes = createRouter().includeRouter(router, options).routes();
+    for (const { kind, method, path, handler, options: routeOptions } of routes) {
+      if (kind === 'websocket') this.websocket(path, handler as SocketHandlerFn, routeOptions as WebSocketOptions);
+      else this.route(method, path, handler as HttpHandlerFn, routeOptions as HttpRouteOptions);
+    }
+    return this;
   }
 
   private route(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {
@@ -426,7 +463,6 @@ export class App {
   /** Runs the startup hooks once; `serve()` does it, call it to start an app used only through the TestClient. */
   async startup(): Promise<void> {
     await this.hub.start();
-    await this.lifespan.startup();
     await this.lifespan.startup();
     for (const app of this.mounted) await app.startup();
   }

@@ -4,6 +4,7 @@ import type { RouteDefinition } from '../http/route.js';
 import type { ProviderToken } from '../metadata/records.js';
 import { readController, readModule, readParamSpecs, readRoutes } from '../metadata/read.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
+import { inheritRouteOptions } from '../metadata/route-options.js';
 import { joinPath } from './paths.js';
 
 /**
@@ -86,7 +87,7 @@ function controllerRoutes(controller: Function, instance: object): RouteDefiniti
       path: joinPath(record.prefix, route.path, owner),
       handler: method.bind(instance),
       params: readParamSpecs(controller.prototype, route.propertyKey),
-      options: record.responses && route.kind === 'http' ? { ...route.options, responses: { ...record.responses, ...route.options.responses } } : route.options,
+      options: inheritRouteOptions(route.options, route.kind, record),
       owner,
       controller: controller.name,
       methodName: route.propertyKey,

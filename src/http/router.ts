@@ -39,7 +39,7 @@ export interface Match {
 
 export type Lookup = Match | 'bad-url' | null;
 
-const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'];
 // A mounted Node handler may serve any method Node parses (PROPFIND, PURGE, …).
 const MOUNT_METHODS = http.METHODS as HttpMethod[];
 const ON_BAD_URL = () => undefined;

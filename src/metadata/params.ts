@@ -19,13 +19,13 @@ function named(source: ParamSource, normalise: (name: string) => string = (name)
   return ((nameOrOptions?: string | ModelOptions, options: ParamOptions = {}): ParameterDecorator =>
     (target, propertyKey, index) =>
       typeof nameOrOptions === 'string'
-        ? addParam(target, propertyKey, { index, source, name: normalise(nameOrOptions), options })
+        ? addParam(target, propertyKey, { index, source, name: normalise(options.alias ?? nameOrOptions), options })
         : addParam(target, propertyKey, { index, source, options: nameOrOptions ?? {} })) as NamedOrModel;
 }
 
 /** A path parameter: `@Param('id') id: number` for `/items/:id`, or `@Param('path')` for `/files/*path`. */
 export const Param = (name: string, options: ParamOptions = {}): ParameterDecorator =>
-  (target, propertyKey, index) => addParam(target, propertyKey, { index, source: 'path', name, options });
+  (target, propertyKey, index) => addParam(target, propertyKey, { index, source: 'path', name: options.alias ?? name, options });
 /**
  * A query parameter; required unless it has a default (`{ default }` or its own JavaScript
  * default) or `required: false`. `@Query()` alone takes a whole class of query fields.
@@ -44,8 +44,8 @@ export const Form = named('form');
  * `@Body('key')` takes one key of the body object.
  */
 export function Body(nameOrOptions?: string | BodyOptions, options: BodyOptions = {}): ParameterDecorator {
-  const name = typeof nameOrOptions === 'string' ? nameOrOptions : undefined;
   const opts = typeof nameOrOptions === 'object' ? nameOrOptions : options;
+  const name = opts.alias ?? (typeof nameOrOptions === 'string' ? nameOrOptions : undefined);
   return (target, propertyKey, index) => addParam(target, propertyKey, { index, source: 'body', name, options: opts });
 }
 

@@ -1,23 +1,25 @@
 import type { Middleware } from '../http/middleware.js';
-import type { AdditionalResponse, HttpRouteOptions, WebSocketOptions } from './route-options.js';
+import type { OpenApiExample } from '../openapi/types.js';
+import type { HttpRouteOptions, InheritedRouteOptions, WebSocketOptions } from './route-options.js';
 
-/** What `@Controller(prefix, options)` records. */
-export interface ControllerOptions {
+/**
+ * What `@Controller(prefix, options)` records. Its `responses`, `callbacks`, `deprecated` and
+ * `includeInSchema` apply to every route of the controller, as an `APIRouter`'s.
+ */
+export interface ControllerOptions extends InheritedRouteOptions {
   /** Tags added to every route of the controller in the OpenAPI document. */
   tags?: string[];
   /** Dependencies run before every route of the controller, for their effect. */
   dependencies?: unknown[];
   /** Middleware around every route of the controller, inside the app's. */
   middleware?: Middleware[];
-  /** Extra OpenAPI responses of every HTTP route of the controller; a route's own entry for a code wins. */
-  responses?: Record<number | string, AdditionalResponse>;
 }
 
 export interface ControllerRecord extends ControllerOptions {
   prefix: string;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 
 export type RouteRecord =
   | { kind: 'http'; method: HttpMethod; path: string; propertyKey: string; options: HttpRouteOptions }
@@ -56,9 +58,21 @@ export interface ParamOptions {
   maxLength?: number;
   /** Strings: must match (anywhere, unless anchored with `^…$`). */
   pattern?: string | RegExp;
+  /**
+   * The name on the wire when it differs from the one given first (FastAPI's `alias`):
+   * `@Query('q', { alias: 'item-query' })` reads `?item-query=`, and errors and the document name it.
+   */
+  alias?: string;
+  /** The schema's `title` in the OpenAPI document. */
+  title?: string;
   description?: string;
   deprecated?: boolean;
+  /** One example, in the parameter's OpenAPI entry. */
   example?: unknown;
+  /** Examples of the value, in the parameter's JSON schema (`schema.examples`). */
+  examples?: unknown[];
+  /** Named examples, in the parameter's OpenAPI entry (`examples`): Swagger UI offers them in a menu. */
+  openapiExamples?: Record<string, OpenApiExample>;
   /** `false` leaves the parameter out of the OpenAPI document; it is still read and validated. */
   includeInSchema?: boolean;
 }
@@ -81,9 +95,17 @@ export interface BodyOptions {
   /** Answer 422 for properties the DTO does not declare. */
   forbidUnknown?: boolean;
   required?: boolean;
+  /** The key of the body object to read (FastAPI's `alias`, with `embed`): `@Body({ alias: 'item' })` is `@Body('item')`. */
+  alias?: string;
+  /** The schema's `title` in the OpenAPI document. */
+  title?: string;
   description?: string;
+  /** Marks the body (or its key) `deprecated` in its OpenAPI schema. */
+  deprecated?: boolean;
   /** Example bodies, shown in the OpenAPI schema (`examples`) and by Swagger UI. */
   examples?: unknown[];
+  /** Named example bodies, in the request body's media type (`examples`): Swagger UI offers them in a menu. */
+  openapiExamples?: Record<string, OpenApiExample>;
 }
 
 /** Options of `@File()`. */

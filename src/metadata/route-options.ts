@@ -137,3 +137,33 @@ export interface WebSocketOptions {
   /** List the route in the documents (default true). */
   includeInSchema?: boolean;
 }
+
+/** Documentation options a controller or the app hands down to each of its routes, as FastAPI's routers do. */
+export interface InheritedRouteOptions {
+  /** Extra responses of every route, under the route's own (a route's entry for the same code wins). */
+  responses?: HttpRouteOptions['responses'];
+  /** Callbacks of every route, under the route's own (a route's callback of the same name wins). */
+  callbacks?: HttpRouteOptions['callbacks'];
+  /** Marks every route deprecated. */
+  deprecated?: boolean;
+  /** `false` leaves every route out of the documents. */
+  includeInSchema?: boolean;
+}
+
+/**
+ * A route's options with what its controller or app hands down merged under its own; the same
+ * object when nothing is handed down. `responses` and `callbacks` only concern HTTP routes.
+ */
+export function inheritRouteOptions<O extends HttpRouteOptions | WebSocketOptions>(options: O, kind: 'http' | 'websocket', inherited: InheritedRouteOptions): O {
+  const { responses, callbacks, deprecated, includeInSchema } = inherited;
+  const http = kind === 'http';
+  if (!(http && (responses || callbacks)) && !deprecated && includeInSchema !== false) return options;
+  const own = options as HttpRouteOptions;
+  return {
+    ...options,
+    ...(http && responses && { responses: { ...responses, ...own.responses } }),
+    ...(http && callbacks && { callbacks: { ...callbacks, ...own.callbacks } }),
+    ...(deprecated && { deprecated: true }),
+    ...(includeInSchema === false && { includeInSchema: false }),
+  };
+}

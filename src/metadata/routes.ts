@@ -28,6 +28,8 @@ export const Delete = httpRoute('DELETE');
 export const Head = httpRoute('HEAD');
 /** An `OPTIONS` route. */
 export const Options = httpRoute('OPTIONS');
+/** A `TRACE` route (FastAPI's `@app.trace`). */
+export const Trace = httpRoute('TRACE');
 
 /**
  * A WebSocket route: the method runs for the lifetime of each connection.

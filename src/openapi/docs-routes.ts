@@ -21,6 +21,11 @@ export interface DocsOptions extends DocumentInfo {
   redocUrl?: string | null;
   /** Passed to `SwaggerUIBundle(...)` over Zigmund's defaults, e.g. `{ docExpansion: 'none' }`. */
   swaggerUiParameters?: Record<string, unknown>;
+  /**
+   * Where Swagger UI's OAuth2 redirect page is served (default `oauth2-redirect` under `docsUrl`,
+   * as FastAPI's `/docs/oauth2-redirect`); `null` serves none and tells Swagger UI of none.
+   */
+  swaggerUiOauth2RedirectUrl?: string | null;
   /** Passed to Swagger UI's `initOAuth(...)`, e.g. `{ clientId: 'docs' }`, to prefill the Authorize dialog. */
   swaggerUiInitOAuth?: Record<string, unknown>;
   /**
@@ -74,7 +79,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Adds the documentation routes the options ask for, all left out of the documents:
  * `/openapi.json`, `/asyncapi.json`, Swagger UI at `/docs` (with its OAuth2 redirect page at
- * `/docs/oauth2-redirect` and the script starting it at `/docs/swagger-init.js`) and ReDoc at
+ * `/docs/oauth2-redirect` unless moved, and the script starting it at `/docs/swagger-init.js`) and ReDoc at
  * `/redoc`, their assets served from the installed `swagger-ui-dist` and `redoc` packages. The documents are built on the first request.
  */
 export function registerDocsRoutes(app: DocsHost): void {
@@ -102,13 +107,21 @@ export function registerDocsRoutes(app: DocsHost): void {
 
   if (docsUrl !== null) {
     const assets = under(docsUrl, `assets/swagger-ui@${SWAGGER_UI_VERSION}`);
-    const oauth2RedirectUrl = under(docsUrl, 'oauth2-redirect');
+    const oauth2RedirectUrl = config.swaggerUiOauth2RedirectUrl === undefined ? under(docsUrl, 'oauth2-redirect') : config.swaggerUiOauth2RedirectUrl;
     const initScript = under(docsUrl, 'swagger-init.js');
-    const page = perRootPath((root) => swaggerUiPage({ title, assets: root + assets, initScript: root + initScript }));
+    const page = perRootPath((root) =>
+      swaggerUiPage({
+        title: `${title} - Swagger UI`,
+        swaggerJsUrl: `${root}${assets}/swagger-ui-bundle.js`,
+        swaggerCssUrl: `${root}${assets}/swagger-ui.css`,
+        swaggerFaviconUrl: `${root}${assets}/favicon-32x32.png`,
+        init: { src: root + initScript },
+      }),
+    );
     const init = perRootPath((root) =>
       swaggerUiInit({
         openapiUrl: root + openapiUrl,
-        oauth2RedirectUrl: root + oauth2RedirectUrl,
+        oauth2RedirectUrl: oauth2RedirectUrl === null ? undefined : root + oauth2RedirectUrl,
         parameters: config.swaggerUiParameters,
         initOAuth: config.swaggerUiInitOAuth,
       }),
@@ -117,7 +130,7 @@ export function registerDocsRoutes(app: DocsHost): void {
     // Served, not inlined, so the page works under a policy that forbids inline scripts.
     app.get(initScript, (req: Request) => script(init(req.rootPath)), HIDDEN);
     const redirectPage = perRootPath((root) => `<!doctype html>\n<html lang="en">\n<body>\n<script src="${root}${assets}/oauth2-redirect.js"></script>\n</body>\n</html>\n`);
-    app.get(oauth2RedirectUrl, (req: Request) => Response.html(redirectPage(req.rootPath), 200, REVALIDATE), HIDDEN);
+    if (oauth2RedirectUrl !== null) app.get(oauth2RedirectUrl, (req: Request) => Response.html(redirectPage(req.rootPath), 200, REVALIDATE), HIDDEN);
     serveAssets(app, assets, SWAGGER_UI_DIR, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
   }
 
@@ -125,7 +138,9 @@ export function registerDocsRoutes(app: DocsHost): void {
     app.get(redocUrl, () => Response.json({ detail: REDOC_MISSING }, 404), HIDDEN);
   } else if (redocUrl !== null && REDOC !== undefined) {
     const assets = under(redocUrl, `assets/redoc@${REDOC.version}`);
-    const page = perRootPath((root) => redocPage({ title, openapiUrl: root + openapiUrl, assets: root + assets }));
+    const page = perRootPath((root) =>
+      redocPage({ title: `${title} - ReDoc`, openapiUrl: root + openapiUrl, redocJsUrl: `${root}${assets}/redoc.standalone.js` }),
+    );
     app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
     serveAssets(app, assets, join(REDOC.dir, 'bundles'), ['redoc.standalone.js']);
   }

@@ -15,6 +15,7 @@ import type {
   DocumentInfo,
   JsonSchema,
   OpenApiDocument,
+  OpenApiMediaType,
   OpenApiOperation,
   OpenApiParameter,
   OpenApiPathItem,
@@ -54,7 +55,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: DocumentI
   const webhooks = info.webhooks && outgoingPaths(info.webhooks, schemas);
   const securitySchemes = security.components();
   return {
-    openapi: '3.1.0',
+    openapi: info.openapiVersion ?? '3.1.0',
     info: {
       ...infoObject(info),
       ...(info.summary !== undefined && { summary: info.summary }),
@@ -231,15 +232,18 @@ function parametersOf(route: RouteDefinition, params: RequestParam[], schemas: S
     }
     if (spec.options.includeInSchema === false && spec.source !== 'path') continue;
     const plan = planParam(spec);
-    const { description, deprecated, example } = spec.options;
+    const { title, description, deprecated, example, examples, openapiExamples } = spec.options;
     out.push({
       name: spec.name!,
       in: spec.source,
       required: spec.source === 'path' || plan.required,
-      schema: scalarSchema(plan),
+      schema: annotated(scalarSchema(plan), { title, examples }),
       ...(description !== undefined && { description }),
       ...(deprecated && { deprecated: true }),
-      ...(example !== undefined && { example: jsonValue(example) }),
+      // As FastAPI: named examples win over a single one.
+      ...(openapiExamples !== undefined
+        ? { examples: jsonValue(openapiExamples) as OpenApiParameter['examples'] }
+        : example !== undefined && { example: jsonValue(example) }),
     });
   }
   // OpenAPI wants every templated segment declared, also those the handler does not read.
@@ -286,7 +290,7 @@ function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRe
     const file: JsonSchema = { type: 'string', format: 'binary' };
     const schema: JsonSchema = field.source === 'form' ? scalarSchema(plan) : field.options.multiple ? { type: 'array', items: file } : file;
     if (field.options.description !== undefined) schema.description = field.options.description;
-    properties[field.name!] = schema;
+    properties[field.name!] = annotated(schema, { title: field.options.title, examples: field.options.examples });
     if (field.source === 'form' ? plan.required : field.options.required !== false) required.push(field.name!);
   }
   const mediaType = fields.some((f) => f.source === 'file') ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
@@ -298,9 +302,12 @@ function requestBody(params: RequestParam[], schemas: SchemaRegistry): OpenApiRe
 function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiRequestBody {
   const whole = bodies.find((b) => b.name === undefined);
   if (whole) {
+    const { openapiExamples } = whole.options;
+    const media: OpenApiMediaType = { schema: annotated(schemas.forType(whole.options.type ?? whole.type), whole.options) };
+    if (openapiExamples !== undefined) media.examples = jsonValue(openapiExamples) as OpenApiMediaType['examples'];
     return {
       required: whole.options.required !== false && whole.sourceDefault === undefined,
-      content: { 'application/json': { schema: withExamples(schemas.forType(whole.options.type ?? whole.type), whole.options.examples) } },
+      content: { 'application/json': media },
       ...(whole.options.description !== undefined && { description: whole.options.description }),
     };
   }
@@ -308,7 +315,7 @@ function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiReque
   const required: string[] = [];
   for (const body of bodies) {
     // Kept as the same object: a class's `$ref` is renamed in place once the document knows its views.
-    const schema = withExamples(schemas.forType(body.options.type ?? body.type), body.options.examples);
+    const schema = annotated(schemas.forType(body.options.type ?? body.type), body.options);
     if (body.options.description !== undefined) schema.description = body.options.description;
     properties[body.name!] = schema;
     if (body.options.required !== false && body.sourceDefault === undefined) required.push(body.name!);
@@ -317,7 +324,10 @@ function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiReque
   return { required: required.length > 0, content: { 'application/json': { schema } } };
 }
 
-function withExamples(schema: JsonSchema, examples: unknown[] | undefined): JsonSchema {
-  if (examples && examples.length > 0) schema.examples = examples.map(jsonValue);
+/** The `title`, `examples` and `deprecated` options of a parameter or body, written into its schema as pydantic does. */
+function annotated(schema: JsonSchema, options: { title?: string; examples?: unknown[]; deprecated?: boolean }): JsonSchema {
+  if (options.title !== undefined) schema.title = options.title;
+  if (options.examples && options.examples.length > 0) schema.examples = options.examples.map(jsonValue);
+  if (options.deprecated) schema.deprecated = true;
   return schema;
 }

@@ -55,6 +55,11 @@ export interface DocumentInfo {
   license?: LicenseInfo;
   /** OpenAPI `info.summary`: one line about the API. */
   summary?: string;
+  /**
+   * The `openapi` field (default `3.1.0`, the version the document is written in), as FastAPI's
+   * `openapi_version`: only for tools that refuse 3.1 by its number; the content stays 3.1.
+   */
+  openapiVersion?: string;
   /** OpenAPI `info.termsOfService`: a URL. */
   termsOfService?: string;
   /** Descriptions (and external docs) of the tags routes use, in the order shown by the docs pages. */
@@ -79,6 +84,15 @@ export interface OpenApiTag {
 }
 
 
+/** A named example of a parameter or a body (OpenAPI's Example Object), shown by Swagger UI in a menu. */
+export interface OpenApiExample {
+  summary?: string;
+  description?: string;
+  /** The example itself; `externalValue` is a URL to one instead. */
+  value?: unknown;
+  externalValue?: string;
+}
+
 export interface OpenApiParameter {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
@@ -87,10 +101,13 @@ export interface OpenApiParameter {
   description?: string;
   deprecated?: boolean;
   example?: unknown;
+  examples?: Record<string, OpenApiExample>;
 }
 
 export interface OpenApiMediaType {
   schema: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, OpenApiExample>;
 }
 
 export interface OpenApiRequestBody {
@@ -136,11 +153,12 @@ export interface WebSocketExtension {
   allowedOrigins: string[];
 }
 
-export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch', OpenApiOperation>>;
+export type OpenApiPathItem = Partial<Record<'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace', OpenApiOperation>>;
 
 /** The OpenAPI 3.1 document served at `/openapi.json` and returned by `app.openapi()`. */
 export interface OpenApiDocument {
-  openapi: '3.1.0';
+  /** `3.1.0`, unless the `openapiVersion` option says otherwise. */
+  openapi: string;
   info: {
     title: string;
     version: string;

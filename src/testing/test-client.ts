@@ -124,6 +124,10 @@ export class TestClient {
     return this.request('OPTIONS', path, options);
   }
 
+  trace(path: string, options?: TestRequestOptions): Promise<TestResponse> {
+    return this.request('TRACE', path, options);
+  }
+
   async request(method: string, path: string, options: TestRequestOptions = {}): Promise<TestResponse> {
     const res = await this.inject(method, path, options, undefined);
     return {

@@ -1,9 +1,12 @@
-// Mirrors FastAPI's reference page "APIRouter class" (docs/en/docs/reference/apirouter.md): a
-// controller is a router — its prefix, tags, dependencies and middleware apply to every route; its
-// methods are the routes (get, put, post, delete, options, head, patch, websocket), and modules
-// include controllers (include_router). What has no counterpart: include_router(prefix=…) on top
-// of the controller's own, router-level `responses`, `callbacks`, `default_response_class`,
-// `route_class`, `deprecated`, `include_in_schema`, and the `trace` method.
+// Mirrors FastAPI's reference page "APIRouter class" (docs/en/docs/reference/apirouter.md), both ways:
+// - modules: a controller is a router — its prefix, tags, dependencies, middleware, responses,
+//   callbacks, deprecated and includeInSchema apply to every route, its methods are the routes,
+//   and modules include controllers;
+// - createApp(): `createRouter(options)` is APIRouter(...), with get/put/post/delete/options/head/
+//   patch/trace/websocket and includeRouter(router, { prefix, tags, dependencies, responses, … }),
+//   and `app.includeRouter()` is include_router().
+// What has no counterpart: router-level default_response_class, route_class, on_startup/
+// on_shutdown/lifespan and generate_unique_id_function, and `frontend`.
 import 'reflect-metadata';
 import {
   Connection,
@@ -22,14 +25,17 @@ import {
   Response,
   WebSocket,
   bootstrap,
+  createApp,
+  createRouter,
   dependency,
+  type Request,
 } from 'zigmund';
 
 const getTokenHeader = dependency([Header('x-token')], (xToken: string) => {
   if (xToken !== 'fake-super-secret-token') throw new HttpException(400, 'X-Token header invalid');
 });
 
-@Controller('/items', { tags: ['items'], dependencies: [getTokenHeader] })
+@Controller('/items', { tags: ['items'], dependencies: [getTokenHeader], responses: { 404: { description: 'Not found' } } })
 class ItemsController {
   @Get('/')
   readItems() {
@@ -75,10 +81,40 @@ class ItemsController {
   }
 }
 
-@Module({ controllers: [ItemsController] })
+@Controller('/legacy', { deprecated: true })
+class LegacyController {
+  @Get('/items')
+  items() {
+    return [];
+  }
+}
+
+@Controller('/internal', { includeInSchema: false })
+class InternalController {
+  @Get('/health')
+  health() {
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [ItemsController, LegacyController, InternalController] })
 class ItemsModule {}
 
 @Module({ imports: [ItemsModule] })
 class AppModule {}
 
 export const app = await bootstrap(AppModule);
+
+// The same router without classes, included with a prefix, tags and responses of the inclusion.
+const items = createRouter({ prefix: '/items', tags: ['items'], dependencies: [getTokenHeader], responses: { 404: { description: 'Not found' } } });
+items.get('/', () => ({ plumbus: { name: 'Plumbus' }, gun: { name: 'Portal Gun' } }));
+items.get('/:item_id', (req: Request) => ({ name: 'Fake Specific Item', item_id: req.params.item_id }));
+items.put('/:item_id', (req: Request) => ({ item_id: req.params.item_id, name: 'The great Plumbus' }), { tags: ['custom'] });
+items.trace('/', () => ({ traced: true }));
+items.websocket('/ws', async (conn: Connection) => conn.sendText('items live'));
+
+const v1 = createRouter({ prefix: '/v1', tags: ['v1'] });
+v1.includeRouter(items);
+
+export const routerApp = createApp();
+routerApp.includeRouter(v1, { prefix: '/api', responses: { 418: { description: "I'm a teapot" } } });

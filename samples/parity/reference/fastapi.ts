@@ -1,12 +1,13 @@
 // Mirrors FastAPI's reference page "FastAPI class" (docs/en/docs/reference/fastapi.md): the app's
 // parameters and members and their counterparts — title/version/description/servers/openapi_url/
-// docs_url/redoc_url/root_path/lifespan/webhooks/separate_input_output_schemas/
-// generate_unique_id_function are options of createApp()/bootstrap(); openapi(), websocket(),
-// get/put/post/delete/options/head/patch, mount(), middleware (`use`), exception_handler
-// (`exceptionHandler`), dependency_overrides are members. No counterpart: app-wide `dependencies`,
-// `responses`, `callbacks`, `default_response_class`, `app.state`, `include_router` (modules include
-// controllers at bootstrap), `trace`, `openapi_version`, `swagger_ui_oauth2_redirect_url`.
-import { HttpException, Response, createApp, type Connection, type Request } from 'zigmund';
+// docs_url/redoc_url/swagger_ui_oauth2_redirect_url/root_path/lifespan/webhooks/dependencies/
+// responses/callbacks/default_response_class (`defaultContentType`)/openapi_version/
+// separate_input_output_schemas/generate_unique_id_function are options of createApp()/bootstrap();
+// state, openapi(), websocket(), include_router (`includeRouter`), get/put/post/delete/options/
+// head/patch/trace, mount(), middleware (`use`), exception_handler (`exceptionHandler`),
+// dependency_overrides are members; on_event is the `onStartup`/`onShutdown` options. No
+// counterpart: `frontend` (a single-page app's fallback to index.html).
+import { HttpException, Request, Response, createApp, createRouter, dependency, type App, type Connection } from 'zigmund';
 
 class TeapotError extends Error {}
 
@@ -20,6 +21,13 @@ export const app = createApp({
   openapiUrl: '/schema.json',
   docsUrl: '/swagger',
   redocUrl: null,
+  swaggerUiOauth2RedirectUrl: '/swagger/callback',
+  // Run before every route, as FastAPI(dependencies=[...]).
+  dependencies: [dependency([Request], (req: Request) => {
+    const state = (req.app as App).state;
+    state.requests = ((state.requests as number | undefined) ?? 0) + 1;
+  })],
+  responses: { 500: { description: 'Unexpected error' } },
   generateOperationId: (route) => `op_${route.method.toLowerCase()}_${route.path.replace(/\W+/g, '_')}`,
   lifespan: async function* () {
     events.push('startup');
@@ -28,10 +36,13 @@ export const app = createApp({
   },
 });
 
+app.state.owner = 'reference';
+
 app.use(async (req, next) => (await next()).setHeader('X-Process', 'yes'));
 app.exceptionHandler(TeapotError, () => Response.json({ detail: 'I am a teapot' }, 418));
 
 app.get('/items/:id', (req: Request) => ({ id: req.params.id }));
+app.get('/state', (req: Request) => (req.app as App).state);
 app.put('/items/:id', () => ({ updated: true }));
 app.post('/items', () => ({ created: true }));
 app.patch('/items/:id', () => ({ patched: true }));
@@ -47,3 +58,9 @@ app.get('/missing', () => {
 app.websocket('/ws', async (conn: Connection) => {
   await conn.sendText('hello');
 });
+
+app.trace('/items', () => ({ traced: true }));
+
+const users = createRouter({ prefix: '/users', tags: ['users'] });
+users.get('/me', () => ({ username: 'fakecurrentuser' }));
+app.includeRouter(users, { prefix: '/v1' });

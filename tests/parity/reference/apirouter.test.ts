@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestClient } from 'zigmund/testing';
-import { app } from '../../../samples/parity/reference/apirouter.js';
+import { app, routerApp } from '../../../samples/parity/reference/apirouter.js';
 
 const client = new TestClient(app);
 const token = { headers: { 'x-token': 'fake-super-secret-token' } };
@@ -31,4 +31,40 @@ test('reference/apirouter: the router\'s tags, then the route\'s', () => {
   assert.deepEqual(doc.paths['/items/{item_id}']!.get!.tags, ['items']);
   assert.deepEqual(doc.paths['/items/{item_id}']!.put!.tags, ['items', 'custom']);
   assert.ok(doc.paths['/items/{item_id}']!.get!.parameters!.some((p) => p.name === 'x-token' && p.in === 'header'));
+});
+
+test('reference/apirouter: the router\'s responses, under each route\'s own', () => {
+  const doc = app.openapi();
+  assert.equal(doc.paths['/items/{item_id}']!.get!.responses['404']!.description, 'Not found');
+  assert.equal(doc.paths['/items/']!.post!.responses['404']!.description, 'Not found');
+});
+
+test('reference/apirouter: a deprecated router, and one left out of the schema that still answers', async () => {
+  const doc = app.openapi();
+  assert.equal(doc.paths['/legacy/items']!.get!.deprecated, true);
+  assert.equal(doc.paths['/internal/health'], undefined);
+  assert.deepEqual((await client.get('/internal/health')).json(), { ok: true });
+});
+
+const routed = new TestClient(routerApp);
+
+test('reference/apirouter: createRouter() and includeRouter(), nested, under the prefixes', async () => {
+  assert.deepEqual((await routed.get('/api/v1/items/', token)).json(), { plumbus: { name: 'Plumbus' }, gun: { name: 'Portal Gun' } });
+  assert.deepEqual((await routed.get('/api/v1/items/foo', token)).json(), { name: 'Fake Specific Item', item_id: 'foo' });
+  assert.deepEqual((await routed.put('/api/v1/items/foo', token)).json(), { item_id: 'foo', name: 'The great Plumbus' });
+  assert.deepEqual((await routed.trace('/api/v1/items/', token)).json(), { traced: true });
+  const conn = await routed.websocketConnect('/api/v1/items/ws', token);
+  assert.equal((await conn.receive()).text(), 'items live');
+  const refused = await routed.get('/api/v1/items/foo', { headers: { 'x-token': 'wrong' } });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.json(), { detail: 'X-Token header invalid' });
+});
+
+test('reference/apirouter: tags outermost first, responses of the router and of the inclusion', () => {
+  const paths = routerApp.openapi().paths;
+  const put = paths['/api/v1/items/{item_id}']!.put!;
+  assert.deepEqual(put.tags, ['v1', 'items', 'custom']);
+  assert.equal(put.responses['404']!.description, 'Not found');
+  assert.equal(put.responses['418']!.description, "I'm a teapot");
+  assert.ok(paths['/api/v1/items/']!.trace);
 });

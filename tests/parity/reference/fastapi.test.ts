@@ -41,3 +41,28 @@ test('reference/fastapi: the lifespan and dependency overrides', async () => {
   await app.close();
   assert.deepEqual(events, ['startup', 'shutdown']);
 });
+
+test('reference/fastapi: app.state and the app-wide dependencies', async () => {
+  const fresh = (app.state.requests as number | undefined) ?? 0;
+  const res = await client.get('/state');
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.json(), { owner: 'reference', requests: fresh + 1 });
+  await client.get('/items/1');
+  assert.equal(app.state.requests, fresh + 2);
+});
+
+test('reference/fastapi: the app\'s responses on every route, and the OAuth2 redirect page\'s URL', async () => {
+  const doc = (await client.get('/schema.json')).json() as Record<string, any>;
+  assert.equal(doc.paths['/items/{id}'].get.responses['500'].description, 'Unexpected error');
+  assert.equal(doc.paths['/items'].post.responses['500'].description, 'Unexpected error');
+  assert.equal((await client.get('/swagger/callback')).status, 200);
+  assert.match((await client.get('/swagger/swagger-init.js')).text, /"\/swagger\/callback"/);
+});
+
+test('reference/fastapi: trace and include_router', async () => {
+  assert.deepEqual((await client.trace('/items')).json(), { traced: true });
+  assert.deepEqual((await client.get('/v1/users/me')).json(), { username: 'fakecurrentuser' });
+  const doc = (await client.get('/schema.json')).json() as Record<string, any>;
+  assert.deepEqual(doc.paths['/v1/users/me'].get.tags, ['users']);
+  assert.ok(doc.paths['/items'].trace);
+});

@@ -48,3 +48,125 @@ test('reference/parameters: documented with their constraints, descriptions and 
   assert.equal(byName.ads_id!.in, 'cookie');
   assert.deepEqual(op.requestBody!.content['application/json']!.schema, { $ref: '#/components/schemas/Item', examples: [{ name: 'Foo' }] });
 });
+
+// FastAPI's tests/test_tutorial/test_query_params_str_validations/test_tutorial010.py
+test('reference/parameters: alias names the key on the wire, in errors and in the document', async () => {
+  const items = { items: [{ item_id: 'Foo' }, { item_id: 'Bar' }] };
+  let res = await client.get('/items/');
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.json(), items);
+  res = await client.get('/items/', { query: { 'item-query': 'fixedquery' } });
+  assert.deepEqual(res.json(), { ...items, q: 'fixedquery' });
+  res = await client.get('/items/', { query: { q: 'fixedquery' } });
+  assert.deepEqual(res.json(), items);
+  res = await client.get('/items/', { query: { 'item-query': 'nonregexquery' } });
+  assert.equal(res.status, 422);
+  assert.deepEqual(res.json(), {
+    detail: [
+      {
+        type: 'string_pattern_mismatch',
+        loc: ['query', 'item-query'],
+        msg: "String should match pattern '^fixedquery$'",
+        input: 'nonregexquery',
+        ctx: { pattern: '^fixedquery$' },
+      },
+    ],
+  });
+});
+
+test('reference/parameters: title goes into the schema, description and deprecated onto the parameter', () => {
+  const op = app.openapi().paths['/items/']!.get!;
+  assert.deepEqual(op.parameters, [
+    {
+      name: 'item-query',
+      in: 'query',
+      required: false,
+      schema: { type: 'string', minLength: 3, maxLength: 50, pattern: '^fixedquery$', title: 'Query string' },
+      description: 'Query string for the items to search in the database that have a good match',
+      deprecated: true,
+    },
+  ]);
+});
+
+// FastAPI's tests/test_openapi_examples.py
+test('reference/parameters: routes declaring examples answer as usual', async () => {
+  const res = await client.post('/examples/', { json: { data: 'example1' } });
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json(), { data: 'example1' });
+  for (const path of ['/path_examples/foo', '/query_examples/', '/header_examples/', '/cookie_examples/']) {
+    assert.equal((await client.get(path)).status, 200, path);
+  }
+  assert.deepEqual((await client.get('/path_examples/foo')).json(), 'foo');
+});
+
+test('reference/parameters: examples go into the schema, openapiExamples into the parameter or the body', () => {
+  const doc = app.openapi();
+  assert.deepEqual(doc.paths['/examples/']!.post!.requestBody, {
+    required: true,
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/ExampleItem', examples: [{ data: 'Data in Body examples, example1' }] },
+        examples: {
+          'Example One': {
+            summary: 'Example One Summary',
+            description: 'Example One Description',
+            value: { data: 'Data in Body examples, example1' },
+          },
+          'Example Two': { value: { data: 'Data in Body examples, example2' } },
+        },
+      },
+    },
+  });
+  assert.deepEqual(doc.paths['/path_examples/{item_id}']!.get!.parameters, [
+    {
+      name: 'item_id',
+      in: 'path',
+      required: true,
+      schema: { type: 'string', examples: ['json_schema_item_1', 'json_schema_item_2'] },
+      examples: {
+        'Path One': { summary: 'Path One Summary', description: 'Path One Description', value: 'item_1' },
+        'Path Two': { value: 'item_2' },
+      },
+    },
+  ]);
+  for (const [path, where, One] of [
+    ['/query_examples/', 'query', 'Query'],
+    ['/header_examples/', 'header', 'Header'],
+    ['/cookie_examples/', 'cookie', 'Cookie'],
+  ] as const) {
+    const lower = where;
+    assert.deepEqual(doc.paths[path]!.get!.parameters, [
+      {
+        name: 'data',
+        in: where,
+        required: false,
+        schema: { type: 'string', examples: [`json_schema_${lower}1`, `json_schema_${lower}2`] },
+        examples: {
+          [`${One} One`]: { summary: `${One} One Summary`, description: `${One} One Description`, value: `${lower}1` },
+          [`${One} Two`]: { value: `${lower}2` },
+        },
+      },
+    ], path);
+  }
+});
+
+// FastAPI's tests/test_param_include_in_schema.py
+test('reference/parameters: a parameter left out of the document is still read', async () => {
+  assert.deepEqual((await client.get('/hidden_cookie')).json(), { hidden_cookie: null });
+  assert.deepEqual((await client.get('/hidden_cookie', { cookies: { hidden_cookie: 'somevalue' } })).json(), { hidden_cookie: 'somevalue' });
+  assert.deepEqual((await client.get('/hidden_header')).json(), { hidden_header: null });
+  assert.deepEqual((await client.get('/hidden_header', { headers: { 'Hidden-Header': 'somevalue' } })).json(), { hidden_header: 'somevalue' });
+  assert.deepEqual((await client.get('/hidden_path/hidden_path')).json(), { hidden_path: 'hidden_path' });
+  assert.deepEqual((await client.get('/hidden_query')).json(), { hidden_query: null });
+  assert.deepEqual((await client.get('/hidden_query', { query: { hidden_query: 'somevalue' } })).json(), { hidden_query: 'somevalue' });
+});
+
+test('reference/parameters: includeInSchema: false leaves query, header and cookie parameters out of the document', () => {
+  const paths = app.openapi().paths;
+  for (const path of ['/hidden_cookie', '/hidden_header', '/hidden_query']) {
+    assert.equal(paths[path]!.get!.parameters, undefined, path);
+    assert.ok(paths[path]!.get!.responses['422'], path);
+  }
+  // OpenAPI requires every templated segment to be declared, so the path parameter stays (FastAPI drops it).
+  assert.deepEqual(paths['/hidden_path/{hidden_path}']!.get!.parameters, [{ name: 'hidden_path', in: 'path', required: true, schema: { type: 'string' } }]);
+});

@@ -1,0 +1,140 @@
+import type { Middleware } from '../http/middleware.js';
+import type { HttpMethod } from '../metadata/records.js';
+import { inheritRouteOptions, type HttpRouteOptions, type InheritedRouteOptions, type WebSocketOptions } from '../metadata/route-options.js';
+import type { HttpHandlerFn, SocketHandlerFn } from './app.js';
+
+/**
+ * What a router, or one inclusion of it, hands down to its routes, as FastAPI's `APIRouter(...)`
+ * and `include_router(...)`: a path prefix, tags, dependencies and middleware before the
+ * routes' own, and the documentation options of a controller.
+ */
+export interface RouterOptions extends InheritedRouteOptions {
+  /** Put before each route's path, literally (`/items` + `/:id`); nested prefixes add up. */
+  prefix?: string;
+  tags?: string[];
+  /** Run before each route's own dependencies (an outer router's first). */
+  dependencies?: unknown[];
+  /** Around each route's own middleware (an outer router's outermost). */
+  middleware?: Middleware[];
+}
+
+/** One route of a router, as the app adds it. */
+export interface RouterRoute {
+  kind: 'http' | 'websocket';
+  method: HttpMethod;
+  path: string;
+  handler: HttpHandlerFn | SocketHandlerFn;
+  options: HttpRouteOptions | WebSocketOptions;
+}
+
+type Entry = RouterRoute | { router: Router; options: RouterOptions };
+
+/**
+ * Routes without classes, grouped to be included in an app (or another router) under a prefix,
+ * with shared tags, dependencies, middleware and documentation options: FastAPI's `APIRouter`
+ * for `createApp()` apps, as a controller is for modules.
+ * @example
+ * const items = createRouter({ prefix: '/items', tags: ['items'] });
+ * items.get('/:id', (req) => ({ id: req.params.id }));
+ * app.includeRouter(items, { prefix: '/v1' }); // GET /v1/items/:id
+ */
+export class Router {
+  private readonly entries: Entry[] = [];
+
+  /** What the router hands down to each of its routes. */
+  constructor(readonly config: RouterOptions = {}) {}
+
+  get(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('GET', path, handler, options);
+  }
+
+  post(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('POST', path, handler, options);
+  }
+
+  put(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('PUT', path, handler, options);
+  }
+
+  patch(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('PATCH', path, handler, options);
+  }
+
+  delete(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('DELETE', path, handler, options);
+  }
+
+  head(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('HEAD', path, handler, options);
+  }
+
+  options(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('OPTIONS', path, handler, options);
+  }
+
+  trace(path: string, handler: HttpHandlerFn, options?: HttpRouteOptions): this {
+    return this.add('TRACE', path, handler, options);
+  }
+
+  /** A WebSocket route, with the handler shapes of `app.websocket()`. */
+  websocket(path: string, handler: SocketHandlerFn, options: WebSocketOptions = {}): this {
+    this.entries.push({ kind: 'websocket', method: 'GET', path, handler, options });
+    return this;
+  }
+
+  /**
+   * Includes `router`'s routes, as they are when this router is itself included, under
+   * `options` (prefix, tags, …) and then this router's own.
+   */
+  includeRouter(router: Router, options: RouterOptions = {}): this {
+    if (router === this) throw new TypeError('includeRouter(): a router cannot include itself');
+    this.entries.push({ router, options });
+    return this;
+  }
+
+  /** Every route, nested routers flattened, with what the routers and inclusions hand down applied. */
+  routes(): RouterRoute[] {
+    return this.flatten([]);
+  }
+
+  private flatten(seen: Router[]): RouterRoute[] {
+    if (seen.includes(this)) throw new TypeError('includeRouter(): routers include each other in a cycle');
+    const out: RouterRoute[] = [];
+    for (const entry of this.entries) {
+      if ('router' in entry) {
+        for (const route of entry.router.flatten([...seen, this])) out.push(handDown(route, entry.options));
+      } else {
+        out.push(entry);
+      }
+    }
+    return out.map((route) => handDown(route, this.config));
+  }
+
+  private add(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {
+    this.entries.push({ kind: 'http', method, path, handler, options });
+    return this;
+  }
+}
+
+/** A route under one more router or inclusion: its prefix before the path, its lists before the route's. */
+function handDown(route: RouterRoute, outer: RouterOptions): RouterRoute {
+  const { prefix = '', tags = [], dependencies = [], middleware = [] } = outer;
+  const own = route.options;
+  const options = inheritRouteOptions(own, route.kind, outer);
+  return {
+    ...route,
+    // Concatenated literally, as FastAPI's prefixes; the app joins and checks the whole path once.
+    path: prefix === '' || route.path === '' ? `${prefix}${route.path}` : `${prefix}/${route.path}`,
+    options: {
+      ...options,
+      ...(tags.length > 0 && { tags: [...tags, ...(own.tags ?? [])] }),
+      ...(dependencies.length > 0 && { dependencies: [...dependencies, ...(own.dependencies ?? [])] }),
+      ...(middleware.length > 0 && { middleware: [...middleware, ...(own.middleware ?? [])] }),
+    },
+  };
+}
+
+/** Creates a router: `app.includeRouter(createRouter({ prefix: '/items' }).get('/', list))`. */
+export function createRouter(options: RouterOptions = {}): Router {
+  return new Router(options);
+}
