@@ -1,8 +1,8 @@
-import type { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { createRequire } from 'node:module';
 import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
 import { readPropertyType } from '../metadata/read.js';
-import { typedProperties } from '../validation/class-metadata.js';
+import { declaredFields, typedProperties } from '../validation/class-metadata.js';
 import { classTransformerStorage } from '../validation/libraries.js';
 import type { JsonSchema } from './types.js';
 
@@ -13,8 +13,9 @@ const SCHEMA_REF_PREFIX = '#/components/schemas/';
 // keeps @Type() records in its storage; class-validator-jsonschema follows them to nested DTOs.
 const require = createRequire(import.meta.url);
 type SchemaTransformerStorage = NonNullable<Parameters<typeof validationMetadatasToSchemas>[0]>['classTransformerMetadataStorage'];
+type JsonSchemaLibrary = { validationMetadatasToSchemas: typeof validationMetadatasToSchemas; targetConstructorToSchema: typeof targetConstructorToSchema };
 const schemaLibraries = () => ({
-  toSchemas: (require('class-validator-jsonschema') as { validationMetadatasToSchemas: typeof validationMetadatasToSchemas }).validationMetadatasToSchemas,
+  ...(require('class-validator-jsonschema') as JsonSchemaLibrary),
   transformerStorage: classTransformerStorage() as unknown as SchemaTransformerStorage,
 });
 
@@ -90,19 +91,25 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
       if (typeof nested === 'function' && nested.name) meet(nested);
     }
   };
+  const libraryOptions = () => ({
+    refPointerPrefix: SCHEMA_REF_PREFIX,
+    classTransformerMetadataStorage: schemaLibraries().transformerStorage,
+    additionalConverters: CONVERTERS,
+  });
   const dtoSchemas = (): Record<string, JsonSchema> => {
     if (generated) return generated;
-    const { toSchemas, transformerStorage } = schemaLibraries();
-    generated = toSchemas({
-      refPointerPrefix: SCHEMA_REF_PREFIX,
-      classTransformerMetadataStorage: transformerStorage,
-      additionalConverters: CONVERTERS,
-    }) as Record<string, JsonSchema>;
+    generated = schemaLibraries().validationMetadatasToSchemas(libraryOptions()) as Record<string, JsonSchema>;
     return generated;
   };
   const dtoSchema = (name: string): JsonSchema | undefined => {
-    const schema = dtoSchemas()[name];
     const cls = classes.get(name);
+    let schema = dtoSchemas()[name];
+    // A subclass that declares no field of its own (`class UserOut extends UserBase {}`) has no
+    // generated schema: it is its parents' fields.
+    if (!schema && cls && declaredFields(cls).length > 0) {
+      schema = schemaLibraries().targetConstructorToSchema(cls, libraryOptions()) as JsonSchema;
+      generated![name] = schema;
+    }
     return schema && cls ? withBytesFields(cls, schema) : schema;
   };
 
