@@ -11,7 +11,7 @@ import { readInjectable } from '../metadata/read.js';
 import { OAuth2PasswordRequestForm } from '../security/oauth2.js';
 import { SecurityScheme } from '../security/scheme.js';
 import { SecurityScopes } from '../security/scopes.js';
-import { compileCoercer, constraintMismatch, planParam } from '../validation/coerce.js';
+import { compileCoercer, compileConstraintCheck, constraintMismatch, hasConstraints, planParam, type CoercionPlan } from '../validation/coerce.js';
 import { compileParamModelReader, type ModelInput, type ModelSource } from '../validation/param-model.js';
 import { compileDto, type DtoResult } from '../validation/dto.js';
 import type { Loc } from '../validation/errors.js';
@@ -141,7 +141,7 @@ function compileParam(spec: ParamSpec, env: InjectEnv): Extractor {
       return fileParam(spec);
     case 'body':
       requireBody(env, spec, 'json');
-      return bodyParam(spec);
+      return bodyParam(spec, env);
     case 'depends':
       if (spec.provider === undefined) throw new BootstrapError(`${describe(env, spec)}: @Depends() without a provider needs a class as the parameter's type`);
       return compileDepends(spec.provider, spec.options.useCache !== false, spec.options.scopes, env, describe(env, spec));
@@ -221,13 +221,20 @@ function fileParam(spec: ParamRecord): Extractor {
   };
 }
 
-function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
+function bodyParam(spec: ParamRecord & { type: unknown }, env: InjectEnv): Extractor {
   const name = spec.name;
   const loc: Loc = name ? ['body', name] : ['body'];
   const declared = spec.options.type ?? spec.type;
   const list = Array.isArray(declared);
   const itemType = list ? declared[0] : declared;
   const required = spec.options.required !== false && spec.sourceDefault === undefined;
+  const constrained = hasConstraints(spec.options);
+  if (constrained && (list || isDtoClass(itemType))) {
+    throw new BootstrapError(`${describe(env, spec)}: constraints apply to a singular body value (a number or a string), not to a model or a list`);
+  }
+  const plan = constrained ? planParam(spec) : undefined;
+  const mismatch = plan && constraintMismatch(plan);
+  if (mismatch) throw new BootstrapError(`${describe(env, spec)}: ${mismatch}`);
   // A body sent without a JSON content type is its text: a model finds no fields in it.
   const pick = (ctx: RequestContext): unknown => {
     const body = ctx.body;
@@ -236,7 +243,7 @@ function bodyParam(spec: ParamRecord & { type: unknown }): Extractor {
   };
 
   if (!isDtoClass(itemType)) {
-    const check = primitiveCheck(itemType);
+    const check = primitiveCheck(itemType, plan);
     return (ctx) => {
       const value = pick(ctx);
       if (value === undefined) {
@@ -275,14 +282,26 @@ function settle(result: DtoResult, ctx: RequestContext): unknown {
   return result.value;
 }
 
-function primitiveCheck(type: unknown): (value: unknown, loc: Loc, ctx: RequestContext) => unknown {
+// A singular JSON value is checked for its JSON type, never converted; its constraints, when
+// the parameter has any (`@Body('importance', { integer: true, gt: 0 })`), follow pydantic's.
+function primitiveCheck(type: unknown, plan?: CoercionPlan): (value: unknown, loc: Loc, ctx: RequestContext) => unknown {
   const expected = type === String ? 'string' : type === Number ? 'number' : type === Boolean ? 'boolean' : undefined;
   if (!expected) return (value) => value;
-  const typeName = { string: 'string_type', number: 'float_type', boolean: 'bool_type' }[expected];
+  const integer = plan?.scalar === 'integer';
+  const typeName = integer ? 'int_type' : { string: 'string_type', number: 'float_type', boolean: 'bool_type' }[expected];
+  const typeMsg = `Input should be a valid ${integer ? 'integer' : expected}`;
+  const constraints = plan && compileConstraintCheck(plan.constraints);
   return (value, loc, ctx) => {
-    if (typeof value === expected) return value;
-    ctx.push({ type: typeName, loc, msg: `Input should be a valid ${expected}`, input: value });
-    return undefined;
+    if (typeof value !== expected) {
+      ctx.push({ type: typeName, loc, msg: typeMsg, input: value });
+      return undefined;
+    }
+    if (integer && !Number.isInteger(value)) {
+      ctx.push({ type: 'int_from_float', loc, msg: 'Input should be a valid integer, got a number with a fractional part', input: value });
+      return undefined;
+    }
+    if (constraints && !constraints(value, loc, ctx)) return undefined;
+    return value;
   };
 }
 

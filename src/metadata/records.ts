@@ -86,8 +86,12 @@ export interface ModelOptions {
   description?: string;
 }
 
-/** Options of `@Body()`. */
-export interface BodyOptions {
+/**
+ * Options of `@Body()`. The constraints (`integer`, `gt`, `ge`, `lt`, `le`, `multipleOf`,
+ * `minLength`, `maxLength`, `pattern`) apply to a singular value under a key, as FastAPI's
+ * `Body(gt=0)`: `@Body('importance', { integer: true, gt: 0 }) importance: number`.
+ */
+export interface BodyOptions extends Pick<ParamOptions, 'integer' | 'gt' | 'ge' | 'lt' | 'le' | 'multipleOf' | 'minLength' | 'maxLength' | 'pattern'> {
   /** Overrides the emitted type, e.g. a DTO class, or `[Dto]` for a list of them. */
   type?: Function | [Function];
   /** Strip properties the DTO does not declare. */

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { parsePath } from '../http/path-template.js';
 import type { RouteDefinition } from '../http/route.js';
 import type { AdditionalResponse, HttpRouteOptions, WebSocketOptions } from '../metadata/route-options.js';
-import { planParam } from '../validation/coerce.js';
+import { hasConstraints, planParam } from '../validation/coerce.js';
 import { modelFields } from '../validation/param-model.js';
 import { modelDefaults } from '../validation/response-model.js';
 import { resolveSocketLimits } from '../websocket/options.js';
@@ -315,7 +315,7 @@ function jsonBody(bodies: RequestParam[], schemas: SchemaRegistry): OpenApiReque
   const required: string[] = [];
   for (const body of bodies) {
     // Kept as the same object: a class's `$ref` is renamed in place once the document knows its views.
-    const schema = annotated(schemas.forType(body.options.type ?? body.type), body.options);
+    const schema = annotated(hasConstraints(body.options) ? scalarSchema(planParam(body)) : schemas.forType(body.options.type ?? body.type), body.options);
     if (body.options.description !== undefined) schema.description = body.options.description;
     properties[body.name!] = schema;
     if (body.options.required !== false && body.sourceDefault === undefined) required.push(body.name!);

@@ -64,6 +64,11 @@ function constraintsOf(options: PlanOptions): Constraints {
   return out;
 }
 
+/** Whether the options constrain the value (`integer`, `gt`, …, `pattern`): what makes a keyed body value a checked scalar. */
+export function hasConstraints(options: Pick<ParamOptions, 'integer' | 'gt' | 'ge' | 'lt' | 'le' | 'multipleOf' | 'minLength' | 'maxLength' | 'pattern'>): boolean {
+  return options.integer === true || Object.keys(constraintsOf(options)).length > 0;
+}
+
 const NUMERIC = ['gt', 'ge', 'lt', 'le', 'multipleOf'] as const;
 const TEXTUAL = ['minLength', 'maxLength', 'pattern'] as const;
 
@@ -220,6 +225,16 @@ function stringChecks(c: Constraints): Check[] {
     });
   }
   return checks;
+}
+
+/**
+ * The constraint checks alone, for a value that already has its type (a singular JSON body
+ * value): the input reported is the value itself. Undefined when there is nothing to check.
+ */
+export function compileConstraintCheck(constraints: Constraints): ((value: unknown, loc: Loc, errors: ErrorSink) => boolean) | undefined {
+  const checks = [...numberChecks(constraints), ...stringChecks(constraints)];
+  if (checks.length === 0) return undefined;
+  return (value, loc, errors) => checks.every((check) => check(value as never, value as string, loc, errors));
 }
 
 function withConstraints(convert: Convert, constraints: Constraints): Convert {
