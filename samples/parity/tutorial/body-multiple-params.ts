@@ -50,8 +50,8 @@ export class BodyMultipleParamsController {
     @Param('item_id', { integer: true }) itemId: number,
     @Body('item') item: Item,
     @Body('user') user: User,
-    // FastAPI's Body(gt=0): `@Body(key)` takes no constraints yet, so the handler cannot rely on it.
-    @Body('importance') importance: number,
+    // FastAPI's `Body(gt=0)` on an `int`.
+    @Body('importance', { integer: true, gt: 0 }) importance: number,
     @Query('q', { required: false }) q?: string,
   ) {
     return { item_id: itemId, item, user, importance, ...(q && { q }) };

@@ -37,6 +37,14 @@ test('tutorial/body-multiple-params: no body, an empty object or a list answer e
   }
 });
 
+test('tutorial/body-multiple-params: a singular body value below its gt=0 answers greater_than', async () => {
+  const res = await client.put('/items/5/owned', { json: { importance: 0, item: { name: 'Foo', price: 50.5 }, user: { username: 'Dave' } } });
+  assert.equal(res.status, 422);
+  assert.deepEqual(res.json(), {
+    detail: [{ type: 'greater_than', loc: ['body', 'importance'], msg: 'Input should be greater than 0', input: 0, ctx: { gt: 0 } }],
+  });
+});
+
 test('tutorial/body-multiple-params: errors inside a keyed model are located under its key', async () => {
   const res = await client.put('/items/5/owned', { json: { importance: 2, item: { name: 'Foo' }, user: { username: 'Dave' } } });
   assert.equal(res.status, 422);
@@ -64,7 +72,7 @@ test('tutorial/body-multiple-params: the OpenAPI document shows the optional bod
       'application/json': {
         schema: {
           type: 'object',
-          properties: { item: { $ref: '#/components/schemas/Item' }, user: { $ref: '#/components/schemas/User' }, importance: { type: 'number' } },
+          properties: { item: { $ref: '#/components/schemas/Item' }, user: { $ref: '#/components/schemas/User' }, importance: { type: 'integer', exclusiveMinimum: 0 } },
           required: ['item', 'user', 'importance'],
         },
       },
