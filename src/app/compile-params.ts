@@ -179,9 +179,12 @@ function compileParamModel(spec: ParamRecord & { type: unknown }, env: InjectEnv
   if (!isDtoClass(cls) || Array.isArray(cls)) {
     throw new BootstrapError(`${describe(env, spec)}: @${DECORATOR_NAMES[source]}() without a name takes a class of fields; name the ${source} value or type the parameter with a class`);
   }
+  if (spec.options.convertUnderscores !== undefined && source !== 'header') {
+    throw new BootstrapError(`${describe(env, spec)}: convertUnderscores applies to @Header() models only`);
+  }
   let read: ReturnType<typeof compileParamModelReader>;
   try {
-    read = compileParamModelReader(cls, source, { forbidUnknown: spec.options.forbidUnknown === true });
+    read = compileParamModelReader(cls, source, { forbidUnknown: spec.options.forbidUnknown === true, convertUnderscores: spec.options.convertUnderscores });
   } catch (err) {
     throw new BootstrapError(`${describe(env, spec)}: ${(err as Error).message}`);
   }

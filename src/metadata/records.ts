@@ -83,6 +83,11 @@ export interface ModelOptions {
   type?: Function;
   /** Answer 422 `extra_forbidden` for keys the class does not declare. */
   forbidUnknown?: boolean;
+  /**
+   * `@Header()` only: `false` reads each field from the header named as the field (`save_data`),
+   * not from the dashed one (`save-data`), as FastAPI's `Header(convert_underscores=False)`.
+   */
+  convertUnderscores?: boolean;
   description?: string;
 }
 
@@ -131,7 +136,7 @@ export interface ParamRecord {
   source: ParamSource;
   /** Field name: path parameter, query key, header, cookie, form field or body key. */
   name?: string;
-  options: Omit<ParamOptions, 'type'> & Omit<BodyOptions, 'type'> & FileOptions & DependsOptions & {
+  options: Omit<ParamOptions, 'type'> & Omit<BodyOptions, 'type'> & FileOptions & DependsOptions & Pick<ModelOptions, 'convertUnderscores'> & {
     type?: ParamOptions['type'] | BodyOptions['type'];
     /** Scopes required by `@Security(provider, scopes)` (and by everything below it). */
     scopes?: readonly string[];

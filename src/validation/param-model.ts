@@ -28,9 +28,10 @@ const LOC_OF: Record<ModelSource, string> = { query: 'query', header: 'header', 
 /**
  * The fields of a parameter model class: every property with a class-validator decorator,
  * coerced from its string(s) to the type TypeScript emitted for it (an array's items to the
- * class-transformer `@Type()` given, else strings).
+ * class-transformer `@Type()` given, else strings). Headers are read dashed (`save_data` from
+ * `save-data`) unless `convertUnderscores` is false.
  */
-export function modelFields(cls: Function, source: ModelSource): ModelField[] {
+export function modelFields(cls: Function, source: ModelSource, convertUnderscores = true): ModelField[] {
   return declaredFields(cls).map((property) => {
     const design = readPropertyType(cls, property);
     let type: unknown = SCALARS.has(design) ? design : String;
@@ -40,7 +41,8 @@ export function modelFields(cls: Function, source: ModelSource): ModelField[] {
     }
     const integer = design === Number && hasCheck(cls, property, 'isInt');
     const plan = planCoercion({ type: type as ScalarType, integer }, undefined, false);
-    return { property, key: source === 'header' ? headerName(property) : property, plan };
+    const key = source !== 'header' ? property : convertUnderscores ? headerName(property) : property.toLowerCase();
+    return { property, key, plan };
   });
 }
 
@@ -54,8 +56,8 @@ function headerName(property: string): string {
  * `[source, property]`), then the object goes through the class's validation. With
  * `forbidUnknown`, every other key is an `extra_forbidden` error naming it.
  */
-export function compileParamModelReader(cls: Function, source: ModelSource, options: { forbidUnknown: boolean }) {
-  const fields = modelFields(cls, source).map((field) => ({ ...field, coerce: compileCoercer(field.plan) as Coercer }));
+export function compileParamModelReader(cls: Function, source: ModelSource, options: { forbidUnknown: boolean; convertUnderscores?: boolean }) {
+  const fields = modelFields(cls, source, options.convertUnderscores !== false).map((field) => ({ ...field, coerce: compileCoercer(field.plan) as Coercer }));
   if (fields.length === 0) throw new Error(`${cls.name} declares no field with a class-validator decorator`);
   const known = new Set(fields.map((f) => f.key));
   const where = LOC_OF[source];
