@@ -1,6 +1,6 @@
 // Mirrors FastAPI's tutorial/header-param-models (docs/en/docs/tutorial/header-param-models.md):
 // a class of headers (snake_case fields read from the dashed headers), then with extra headers
-// forbidden.
+// forbidden, then read from headers named as the fields (`convert_underscores=False`).
 import 'reflect-metadata';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Controller, Get, Header, Module, bootstrap } from 'zigmund';
@@ -50,3 +50,17 @@ export class StrictHeaderModelController {
 export class StrictHeaderModelModule {}
 
 export const strictApp = await bootstrap(StrictHeaderModelModule);
+
+// FastAPI's `Header(convert_underscores=False)`: `save_data` is read from a `save_data` header.
+@Controller()
+export class UnderscoreHeaderModelController {
+  @Get('/items/', { summary: 'Read Items' })
+  readItems(@Header({ convertUnderscores: false }) headers: CommonHeaders) {
+    return headers;
+  }
+}
+
+@Module({ controllers: [UnderscoreHeaderModelController] })
+export class UnderscoreHeaderModelModule {}
+
+export const underscoreApp = await bootstrap(UnderscoreHeaderModelModule);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestClient } from 'zigmund/testing';
-import { app, strictApp } from '../../../samples/parity/tutorial/header-param-models.js';
+import { app, strictApp, underscoreApp } from '../../../samples/parity/tutorial/header-param-models.js';
 
 // FastAPI's tests clear the client's default headers; `user-agent: undefined` does the same here.
 const only = (headers: Record<string, string | string[]>) => ({ headers: { host: 'testserver', 'user-agent': undefined, ...headers } });
@@ -51,4 +51,41 @@ test('tutorial/header-param-models: the OpenAPI document lists each field as a d
     { name: 'traceparent', in: 'header', required: false, schema: { type: 'string', default: null } },
     { name: 'x-tag', in: 'header', required: false, schema: { items: { type: 'string' }, type: 'array', default: [] } },
   ]);
+});
+
+test('tutorial/header-param-models: without underscore conversion the headers are read as the fields are named', async () => {
+  const client = new TestClient(underscoreApp);
+  const res = await client.get('/items/', only({ save_data: 'true', if_modified_since: 'yesterday', traceparent: '123', x_tag: ['one', 'two'] }));
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.json(), { host: 'testserver', save_data: true, if_modified_since: 'yesterday', traceparent: '123', x_tag: ['one', 'two'] });
+  const defaults = await client.get('/items/', only({ save_data: 'true' }));
+  assert.equal(defaults.status, 200);
+  assert.deepEqual(defaults.json(), { host: 'testserver', save_data: true, if_modified_since: null, traceparent: null, x_tag: [] });
+  const extra = await client.get('/items/', only({ save_data: 'true', tool: 'plumbus' }));
+  assert.equal(extra.status, 200);
+  assert.deepEqual(extra.json(), { host: 'testserver', save_data: true, if_modified_since: null, traceparent: null, x_tag: [] });
+});
+
+test('tutorial/header-param-models: without underscore conversion the dashed headers are not read', async () => {
+  const client = new TestClient(underscoreApp);
+  const missing = { detail: [{ type: 'missing', loc: ['header', 'save_data'], msg: 'Field required', input: null }] };
+  const dashed = await client.get('/items/', only(all));
+  assert.equal(dashed.status, 422);
+  assert.deepEqual(dashed.json(), missing);
+  const none = await client.get('/items/', only({}));
+  assert.equal(none.status, 422);
+  assert.deepEqual(none.json(), missing);
+});
+
+test('tutorial/header-param-models: without underscore conversion the OpenAPI document lists the fields’ own names', () => {
+  assert.deepEqual(
+    underscoreApp.openapi().paths['/items/']!.get!.parameters!.map((p) => [p.name, p.in, p.required]),
+    [
+      ['host', 'header', true],
+      ['save_data', 'header', true],
+      ['if_modified_since', 'header', false],
+      ['traceparent', 'header', false],
+      ['x_tag', 'header', false],
+    ],
+  );
 });
