@@ -287,8 +287,11 @@ function settle(result: DtoResult, ctx: RequestContext): unknown {
 
 // A singular JSON value is checked for its JSON type, never converted; its constraints, when
 // the parameter has any (`@Body('importance', { integer: true, gt: 0 })`), follow pydantic's.
+// The type comes from the plan when there is one, so `count: number | null` (emitted as Object)
+// with `{ integer: true }` is still checked.
 function primitiveCheck(type: unknown, plan?: CoercionPlan): (value: unknown, loc: Loc, ctx: RequestContext) => unknown {
-  const expected = type === String ? 'string' : type === Number ? 'number' : type === Boolean ? 'boolean' : undefined;
+  const scalar = plan?.scalar ?? (type === String ? 'string' : type === Number ? 'number' : type === Boolean ? 'boolean' : undefined);
+  const expected = scalar === 'integer' ? 'number' : scalar === 'date' ? undefined : scalar;
   if (!expected) return (value) => value;
   const integer = plan?.scalar === 'integer';
   const typeName = integer ? 'int_type' : { string: 'string_type', number: 'float_type', boolean: 'bool_type' }[expected];

@@ -17,8 +17,9 @@ class RatingController {
     @Body('importance', { integer: true, gt: 0 }) importance: number,
     @Body('score', { ge: 0, le: 1, required: false }) score: number,
     @Body('code', { minLength: 2, pattern: '^[A-Z]+$', required: false }) code: string,
+    @Body('count', { integer: true, ge: 1, required: false }) count: number | null,
   ) {
-    return { importance, score, code };
+    return { importance, score, code, count };
   }
 }
 
@@ -33,9 +34,9 @@ const detail = async (json: unknown) => {
 };
 
 test('a keyed body value within its constraints is passed as sent', async () => {
-  const res = await client.put('/rate', { json: { importance: 2, score: 0.5, code: 'AB' } });
+  const res = await client.put('/rate', { json: { importance: 2, score: 0.5, code: 'AB', count: 3 } });
   assert.equal(res.status, 200);
-  assert.deepEqual(res.json(), { importance: 2, score: 0.5, code: 'AB' });
+  assert.deepEqual(res.json(), { importance: 2, score: 0.5, code: 'AB', count: 3 });
 });
 
 test('gt on a keyed body value answers greater_than with the JSON input and ctx', async () => {
@@ -49,6 +50,13 @@ test('integer: a fraction is int_from_float, a string int_type, never converted'
     { type: 'int_from_float', loc: ['body', 'importance'], msg: 'Input should be a valid integer, got a number with a fractional part', input: 1.5 },
   ]);
   assert.deepEqual(await detail({ importance: '2' }), [{ type: 'int_type', loc: ['body', 'importance'], msg: 'Input should be a valid integer', input: '2' }]);
+});
+
+test('the options give the type when TypeScript emits none (`number | null` is Object)', async () => {
+  assert.deepEqual(await detail({ importance: 1, count: 0 }), [
+    { type: 'greater_than_equal', loc: ['body', 'count'], msg: 'Input should be greater than or equal to 1', input: 0, ctx: { ge: 1 } },
+  ]);
+  assert.deepEqual(await detail({ importance: 1, count: 'many' }), [{ type: 'int_type', loc: ['body', 'count'], msg: 'Input should be a valid integer', input: 'many' }]);
 });
 
 test('number and string constraints on keyed body values are all reported in one 422', async () => {
@@ -71,6 +79,7 @@ test('the constraints are documented on the keyed body property', async () => {
       importance: { type: 'integer', exclusiveMinimum: 0 },
       score: { type: 'number', minimum: 0, maximum: 1 },
       code: { type: 'string', pattern: '^[A-Z]+$', minLength: 2 },
+      count: { type: 'integer', minimum: 1 },
     },
     required: ['importance'],
   });
