@@ -105,7 +105,8 @@ export class UserOutModule {}
 
 export const userOutApp = await bootstrap(UserOutModule);
 
-// Inheritance: the subclass instance is filtered down to the base class's fields.
+// Inheritance: the subclass instance is filtered down to the base class's fields. The page's
+// `UserIn(BaseUser)` is named UserWithPassword here: DTO names are unique per process.
 export class BaseUser {
   @IsString()
   username!: string;
