@@ -4,6 +4,7 @@ import 'reflect-metadata';
 export { Controller } from './metadata/controller.js';
 export { Get, Post, Put, Patch, Delete, Head, Options, Trace, WebSocket } from './metadata/routes.js';
 export { Param, Query, Header, Cookie, Body, Form, File, Depends } from './metadata/params.js';
+export { anyOf, ResponseUnion } from './metadata/response-union.js';
 export { Module, Injectable, Inject } from './metadata/module.js';
 export { dependency } from './metadata/dependency.js';
 export type {

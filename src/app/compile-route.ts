@@ -15,7 +15,8 @@ import { responseOf, writeResponse, writeResult, type WritePlan } from '../http/
 import type { Middleware } from '../http/middleware.js';
 import { compose, sequence, type Stage } from '../middleware/compose.js';
 import { routeDependencySpecs } from '../security/route-dependencies.js';
-import { compileModelFilter } from '../validation/response-model.js';
+import { compileFits, compileModelFilter, type ResponseModelOptions } from '../validation/response-model.js';
+import { ResponseUnion } from '../metadata/response-union.js';
 import { compileResponseSerializer } from '../validation/response-serializer.js';
 import { compileArgs, type InjectEnv } from './compile-params.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
@@ -83,12 +84,27 @@ function responseSerializer(options: HttpRouteOptions, owner: string): (value: u
     include: options.responseModelInclude,
     exclude: options.responseModelExclude,
   };
+  if (options.responseModel instanceof ResponseUnion) return unionSerializer(options.responseModel.models, shaping, owner);
   if (options.responseModel) {
     return withBytesAsBase64(compileResponseSerializer(options.responseModel, shaping), compileModelFilter(options.responseModel, shaping));
   }
   const given = Object.entries(shaping).find(([, value]) => value !== undefined);
   if (given) throw new BootstrapError(`${owner}: responseModel${given[0][0].toUpperCase()}${given[0].slice(1)} needs a responseModel to shape`);
   return stringifyJson;
+}
+
+// Each answer is written by the first model it fits; one that fits none is a server error, as
+// FastAPI's ResponseValidationError.
+function unionSerializer(models: readonly Function[], shaping: ResponseModelOptions, owner: string): (value: unknown) => string {
+  const variants = models.map((model) => ({
+    fits: compileFits(model),
+    write: withBytesAsBase64(compileResponseSerializer(model, shaping), compileModelFilter(model, shaping)),
+  }));
+  const names = models.map((m) => m.name).join(', ');
+  return function writeUnion(value) {
+    for (const variant of variants) if (variant.fits(value)) return variant.write(value);
+    throw new Error(`${owner}: the answer fits none of its response models (${names})`);
+  };
 }
 
 export function compileHttpRoute(definition: RouteDefinition, settings: CompileSettings): CompiledRoute {

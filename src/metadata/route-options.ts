@@ -1,4 +1,5 @@
 import type { Middleware } from '../http/middleware.js';
+import type { ResponseUnion } from './response-union.js';
 
 // The options of the route decorators, next to the records that hold them; `app.get(...)` and
 // `app.websocket(...)` take the same shapes.
@@ -18,8 +19,11 @@ export interface HttpRouteOptions {
   name?: string;
   /** Status of a successful answer (default 200). */
   status?: number;
-  /** A DTO class (or `[Dto]`): the answer is filtered to its declared fields, initialised ones filled in. */
-  responseModel?: Function | [Function];
+  /**
+   * A DTO class (or `[Dto]`, or `anyOf(A, B)`): the answer is filtered to its declared fields,
+   * initialised ones filled in.
+   */
+  responseModel?: Function | [Function] | ResponseUnion;
   /** Only the fields the returned value sets: the model's initialised values are not filled in. */
   responseModelExcludeUnset?: boolean;
   /** Leave out `null` fields, at every depth. */

@@ -2,6 +2,7 @@ import type { targetConstructorToSchema, validationMetadatasToSchemas } from 'cl
 import { createRequire } from 'node:module';
 import { planCoercion, type CoercionPlan } from '../validation/coerce.js';
 import { readPropertyType } from '../metadata/read.js';
+import { ResponseUnion } from '../metadata/response-union.js';
 import { declaredFields, typedProperties } from '../validation/class-metadata.js';
 import { classTransformerStorage } from '../validation/libraries.js';
 import type { JsonSchema } from './types.js';
@@ -115,6 +116,7 @@ export function createSchemaRegistry(options: { separateInputOutput?: boolean } 
 
   function forType(type: unknown, mode: SchemaMode = 'input'): JsonSchema {
     if (Array.isArray(type)) return { type: 'array', items: forType(type[0], mode) };
+    if (type instanceof ResponseUnion) return { anyOf: type.models.map((model) => forType(model, mode)) };
     const builtin = BUILTIN_SCHEMAS.get(type);
     if (builtin) return { ...builtin };
     if (typeof type !== 'function' || !type.name) return {};

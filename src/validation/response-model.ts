@@ -1,4 +1,5 @@
 import { declaredFields, typeOf } from './class-metadata.js';
+import { classTransformer, classValidator } from './libraries.js';
 
 /** Keeps only the fields a response model declares, recursively, as FastAPI's `response_model` does. */
 export type ModelFilter = (value: unknown) => unknown;
@@ -106,5 +107,17 @@ function compileFilter(model: Function | [Function], options: ResponseModelOptio
       out[field] = inner ? (Array.isArray(v) ? v.map(inner) : inner(v)) : v;
     }
     return out;
+  };
+}
+
+/**
+ * Whether a returned object passes a model's class-validator checks: how a union response model
+ * picks the model that shapes an answer, trying each in order as pydantic does.
+ */
+export function compileFits(cls: Function): (value: unknown) => boolean {
+  return function fits(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const instance = value instanceof cls ? value : classTransformer().plainToInstance(cls as new () => object, value);
+    return classValidator().validateSync(instance as object).length === 0;
   };
 }
