@@ -1,11 +1,11 @@
 // Mirrors FastAPI's tutorial/extra-models (docs/en/docs/tutorial/extra-models.md). Pydantic's
 // `UserInDB(**user_in.model_dump(), hashed_password=...)` is an object spread; the shared
 // `UserBase` is class inheritance, which class-validator follows. A union response model
-// (`PlaneItem | CarItem`) has no counterpart yet: that route answers without a model, so its
-// OpenAPI answer is `{}`, not `anyOf`. `dict[str, float]` is documented with `responses`.
+// (`PlaneItem | CarItem`) is `anyOf(PlaneItem, CarItem)`. `dict[str, float]` has no class, so
+// its schema is given with `responses`.
 import 'reflect-metadata';
 import { IsEmail, IsInt, IsOptional, IsString } from 'class-validator';
-import { Body, Controller, Get, Module, Param, Post, bootstrap } from 'zigmund';
+import { Body, Controller, Get, Module, Param, Post, anyOf, bootstrap } from 'zigmund';
 
 export class UserIn {
   @IsString()
@@ -114,7 +114,7 @@ export class BaseUsersModule {}
 
 export const withBaseApp = await bootstrap(BaseUsersModule);
 
-// Union of models: the stored data is answered as it is.
+// Union of models: each answer is shaped by the first model it passes, the most specific first.
 export class BaseItem {
   @IsString()
   description!: string;
@@ -141,7 +141,7 @@ const vehicles: Record<string, object> = {
 
 @Controller()
 export class VehiclesController {
-  @Get('/items/:item_id', { summary: 'Read Item' })
+  @Get('/items/:item_id', { summary: 'Read Item', responseModel: anyOf(PlaneItem, CarItem) })
   readItem(@Param('item_id') itemId: string) {
     return vehicles[itemId];
   }

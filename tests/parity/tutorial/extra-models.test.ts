@@ -47,6 +47,19 @@ test('tutorial/extra-models: either item of the union is answered with its own f
   assert.deepEqual(plane.json(), { description: "Music is my aeroplane, it's my aeroplane", type: 'plane', size: 5 });
 });
 
+test('tutorial/extra-models: the union is documented as anyOf its models, the most specific first', async () => {
+  const doc = (await new TestClient(unionApp).get('/openapi.json')).json<OpenApiDocument>();
+  assert.deepEqual(doc.paths['/items/{item_id}']!.get!.responses!['200']!.content!['application/json']!.schema, {
+    anyOf: [{ $ref: '#/components/schemas/PlaneItem' }, { $ref: '#/components/schemas/CarItem' }],
+  });
+  const { PlaneItem, CarItem } = doc.components!.schemas!;
+  assert.deepEqual(Object.keys(PlaneItem!.properties!).sort(), ['description', 'size', 'type']);
+  assert.deepEqual(Object.keys(CarItem!.properties!).sort(), ['description', 'type']);
+  // The output view: `type` is always written (each class initialises it), so it is required.
+  assert.deepEqual([...CarItem!.required!].sort(), ['description', 'type']);
+  assert.deepEqual([...PlaneItem!.required!].sort(), ['description', 'size', 'type']);
+});
+
 test('tutorial/extra-models: a list of models, documented as an array of $refs', async () => {
   const client = new TestClient(listsApp);
   const res = await client.get('/items/');
