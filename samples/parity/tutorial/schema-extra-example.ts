@@ -1,8 +1,7 @@
 // Mirrors FastAPI's tutorial/schema-extra-example (docs/en/docs/tutorial/schema-extra-example.md).
 // Pydantic's `json_schema_extra` and `Field(examples=...)` are class-validator-jsonschema's
 // `@JSONSchema({ examples })` on the class or the property; `Body(examples=...)` is
-// `@Body({ examples })`; `Body(openapi_examples=...)`, which belongs to the OpenAPI media type
-// rather than the JSON Schema, is written with the route's `openapiExtra`.
+// `@Body({ examples })` and `Body(openapi_examples=...)` is `@Body({ openapiExamples })`.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsString } from 'class-validator';
@@ -147,11 +146,8 @@ export const openapiExamples = {
 
 @Controller()
 export class OpenapiExamplesController {
-  @Put('/items/:item_id', {
-    summary: 'Update Item',
-    openapiExtra: { requestBody: { content: { 'application/json': { examples: openapiExamples } } } },
-  })
-  updateItem(@Param('item_id', { integer: true }) itemId: number, @Body() item: PlainItem) {
+  @Put('/items/:item_id', { summary: 'Update Item' })
+  updateItem(@Param('item_id', { integer: true }) itemId: number, @Body({ openapiExamples }) item: PlainItem) {
     return { item_id: itemId, item };
   }
 }
