@@ -54,6 +54,8 @@ test('"Try it out" then "Execute" on GET /info shows the real response body in /
   assert.equal((await info.locator('.live-responses-table .response .response-col_status').first().textContent())?.trim(), '200');
   const websocket = page.locator('#operations-default-ChatController_chat');
   await websocket.locator('.opblock-summary-control').click();
+  // Swagger UI draws the expanded operation after the click returns: wait for its responses.
+  await websocket.getByText('Switching Protocols').first().waitFor();
   assert.match((await websocket.textContent()) ?? '', /Switching Protocols/);
   await page.screenshot({ path: screenshotPath('docs-swagger-ui-try-it-out'), fullPage: true });
   assert.deepEqual(foreign, []);
