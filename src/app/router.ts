@@ -29,6 +29,9 @@ export interface RouterRoute {
 
 type Entry = RouterRoute | { router: Router; options: RouterOptions };
 
+/** Told of each route added to a router after it was included, as `routes()` would list it. */
+export type RouteListener = (route: RouterRoute) => void;
+
 /**
  * Routes without classes, grouped to be included in an app (or another router) under a prefix,
  * with shared tags, dependencies, middleware and documentation options: FastAPI's `APIRouter`
@@ -40,6 +43,7 @@ type Entry = RouterRoute | { router: Router; options: RouterOptions };
  */
 export class Router {
   private readonly entries: Entry[] = [];
+  private readonly listeners: RouteListener[] = [];
 
   /** What the router hands down to each of its routes. */
   constructor(readonly config: RouterOptions = {}) {}
@@ -78,18 +82,26 @@ export class Router {
 
   /** A WebSocket route, with the handler shapes of `app.websocket()`. */
   websocket(path: string, handler: SocketHandlerFn, options: WebSocketOptions = {}): this {
-    this.entries.push({ kind: 'websocket', method: 'GET', path, handler, options });
-    return this;
+    return this.push({ kind: 'websocket', method: 'GET', path, handler, options });
   }
 
   /**
-   * Includes `router`'s routes, as they are when this router is itself included, under
-   * `options` (prefix, tags, …) and then this router's own.
+   * Includes `router`'s routes under `options` (prefix, tags, …) and then this router's own.
+   * The inclusion is live, as FastAPI's: routes added to `router` later are served too, also
+   * when this router was included in an app before.
    */
   includeRouter(router: Router, options: RouterOptions = {}): this {
     if (router === this) throw new TypeError('includeRouter(): a router cannot include itself');
+    const existing = router.flatten([this]);
     this.entries.push({ router, options });
+    router.onRoute((route) => this.announce(handDown(route, options)));
+    for (const route of existing) this.announce(handDown(route, options));
     return this;
+  }
+
+  /** Calls `listener` with each route added from now on, here or in an included router. */
+  onRoute(listener: RouteListener): void {
+    this.listeners.push(listener);
   }
 
   /** Every route, nested routers flattened, with what the routers and inclusions hand down applied. */
@@ -111,8 +123,17 @@ export class Router {
   }
 
   private add(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {
-    this.entries.push({ kind: 'http', method, path, handler, options });
+    return this.push({ kind: 'http', method, path, handler, options });
+  }
+
+  private push(route: RouterRoute): this {
+    this.entries.push(route);
+    this.announce(route);
     return this;
+  }
+
+  private announce(route: RouterRoute): void {
+    for (const listener of this.listeners) listener(handDown(route, this.config));
   }
 }
 
