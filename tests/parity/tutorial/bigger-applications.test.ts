@@ -141,3 +141,16 @@ test(`${topic}: a router included in another, the outer router's prefix and depe
   const op = (nested.openapi().paths as Record<string, Record<string, { tags: string[] }>>)['/api/items/{item_id}']!.get!;
   assert.deepEqual(op.tags, ['items']);
 });
+
+test(`${topic}: including a router in another before or after the app includes it; routes added later are served through the earlier inclusion`, async () => {
+  const router = createRouter({ prefix: '/outer' });
+  const otherRouter = createRouter({ prefix: '/other' });
+  const liveApp = createApp();
+  liveApp.includeRouter(router);
+  router.includeRouter(otherRouter);
+  otherRouter.get('/later', async () => ({ added: 'later' }), { summary: 'Later' });
+  const res = await new TestClient(liveApp).get('/outer/other/later');
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json(), { added: 'later' });
+  assert.equal((liveApp.openapi().paths as Record<string, Record<string, { summary: string }>>)['/outer/other/later']!.get!.summary, 'Later');
+});
