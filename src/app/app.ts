@@ -35,7 +35,7 @@ import { compileFallback, compileHttpRoute, type CompileSettings } from './compi
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
 import { joinPath } from './paths.js';
-import { createRouter, type Router, type RouterOptions, type RouterRoute } from './router.js';
+import { createRouter, type Router, type RouterFrontend, type RouterOptions, type RouterRoute } from './router.js';
 import { listenSettings } from './serve-options.js';
 import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';
 
@@ -396,13 +396,23 @@ export class App {
    */
   includeRouter(router: Router, options: RouterOptions = {}): this {
     const inclusion = createRouter().includeRouter(router, options);
-    const add = ({ kind, method, path, handler, options: routeOptions }: RouterRoute): void => {
+    const add = (item: RouterRoute | RouterFrontend): void => {
+      if (item.kind === 'frontend') return this.includeFrontend(item);
+      const { kind, method, path, handler, options: routeOptions } = item;
       if (kind === 'websocket') this.websocket(path, handler as SocketHandlerFn, routeOptions as WebSocketOptions);
       else this.route(method, path, handler as HttpHandlerFn, routeOptions as HttpRouteOptions);
     };
     for (const route of inclusion.routes()) add(route);
+    for (const frontend of inclusion.frontends()) add(frontend);
     inclusion.onRoute(add);
     return this;
+  }
+
+  private includeFrontend({ path, options, guarded }: RouterFrontend): void {
+    if (guarded) {
+      throw new BootstrapError(`router.frontend(${JSON.stringify(path)}): frontend answers run no dependencies or router middleware; include its router without them`);
+    }
+    this.frontend(path, options);
   }
 
   private route(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {
