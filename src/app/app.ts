@@ -35,7 +35,7 @@ import { compileFallback, compileHttpRoute, type CompileSettings } from './compi
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
 import { joinPath } from './paths.js';
-import { createRouter, type Router, type RouterOptions } from './router.js';
+import { createRouter, type Router, type RouterFrontend, type RouterOptions, type RouterRoute } from './router.js';
 import { listenSettings } from './serve-options.js';
 import { followPrimary, isForkedWorker, workerCount, WorkerSupervisor, type WorkerCount } from './workers.js';
 
@@ -389,18 +389,30 @@ export class App {
   }
 
   /**
-   * Adds the routes of `router` (and of the routers it includes), as they are now, under
-   * `options` — a prefix, tags, dependencies, middleware, documentation options — as FastAPI's
-   * `app.include_router(router, prefix=…, tags=…)`.
+   * Adds the routes of `router` (and of the routers it includes) under `options` — a prefix,
+   * tags, dependencies, middleware, documentation options — as FastAPI's
+   * `app.include_router(router, prefix=…, tags=…)`; routes added to `router` later are added too.
    * @example app.includeRouter(adminRouter, { prefix: '/admin', tags: ['admin'], dependencies: [checkToken] });
    */
   includeRouter(router: Router, options: RouterOptions = {}): this {
-    const routes = createRouter().includeRouter(router, options).routes();
-    for (const { kind, method, path, handler, options: routeOptions } of routes) {
+    const inclusion = createRouter().includeRouter(router, options);
+    const add = (item: RouterRoute | RouterFrontend): void => {
+      if (item.kind === 'frontend') return this.includeFrontend(item);
+      const { kind, method, path, handler, options: routeOptions } = item;
       if (kind === 'websocket') this.websocket(path, handler as SocketHandlerFn, routeOptions as WebSocketOptions);
       else this.route(method, path, handler as HttpHandlerFn, routeOptions as HttpRouteOptions);
-    }
+    };
+    for (const route of inclusion.routes()) add(route);
+    for (const frontend of inclusion.frontends()) add(frontend);
+    inclusion.onRoute(add);
     return this;
+  }
+
+  private includeFrontend({ path, options, guarded }: RouterFrontend): void {
+    if (guarded) {
+      throw new BootstrapError(`router.frontend(${JSON.stringify(path)}): frontend answers run no dependencies or router middleware; include its router without them`);
+    }
+    this.frontend(path, options);
   }
 
   private route(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {

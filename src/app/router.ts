@@ -1,3 +1,4 @@
+import type { FrontendOptions } from '../http/frontend.js';
 import type { Middleware } from '../http/middleware.js';
 import type { HttpMethod } from '../metadata/records.js';
 import { inheritRouteOptions, type HttpRouteOptions, type InheritedRouteOptions, type WebSocketOptions } from '../metadata/route-options.js';
@@ -27,7 +28,20 @@ export interface RouterRoute {
   options: HttpRouteOptions | WebSocketOptions;
 }
 
-type Entry = RouterRoute | { router: Router; options: RouterOptions };
+/** A frontend of a router (`router.frontend()`), which the app serves after its routes. */
+export interface RouterFrontend {
+  kind: 'frontend';
+  path: string;
+  options: FrontendOptions;
+  /** A router or inclusion above it has dependencies or middleware, which frontend answers do not run. */
+  guarded: boolean;
+}
+
+type Item = RouterRoute | RouterFrontend;
+type Entry = Item | { router: Router; options: RouterOptions };
+
+/** Told of each route or frontend added to a router after it was included, as the app would add it. */
+export type RouteListener = (item: Item) => void;
 
 /**
  * Routes without classes, grouped to be included in an app (or another router) under a prefix,
@@ -40,6 +54,7 @@ type Entry = RouterRoute | { router: Router; options: RouterOptions };
  */
 export class Router {
   private readonly entries: Entry[] = [];
+  private readonly listeners: RouteListener[] = [];
 
   /** What the router hands down to each of its routes. */
   constructor(readonly config: RouterOptions = {}) {}
@@ -78,28 +93,50 @@ export class Router {
 
   /** A WebSocket route, with the handler shapes of `app.websocket()`. */
   websocket(path: string, handler: SocketHandlerFn, options: WebSocketOptions = {}): this {
-    this.entries.push({ kind: 'websocket', method: 'GET', path, handler, options });
-    return this;
+    return this.push({ kind: 'websocket', method: 'GET', path, handler, options });
   }
 
   /**
-   * Includes `router`'s routes, as they are when this router is itself included, under
-   * `options` (prefix, tags, …) and then this router's own.
+   * A frontend's build output served under `path` (the prefixes before it) once the router is
+   * included, as FastAPI's `router.frontend()`; see `app.frontend()`. Frontend answers run no
+   * dependencies or router middleware, so including it under any is refused.
+   */
+  frontend(path: string, options: FrontendOptions): this {
+    return this.push({ kind: 'frontend', path, options, guarded: false });
+  }
+
+  /**
+   * Includes `router`'s routes under `options` (prefix, tags, …) and then this router's own.
+   * The inclusion is live, as FastAPI's: routes added to `router` later are served too, also
+   * when this router was included in an app before.
    */
   includeRouter(router: Router, options: RouterOptions = {}): this {
     if (router === this) throw new TypeError('includeRouter(): a router cannot include itself');
+    const existing = router.flatten([this]);
     this.entries.push({ router, options });
+    router.onRoute((route) => this.announce(handDown(route, options)));
+    for (const route of existing) this.announce(handDown(route, options));
     return this;
+  }
+
+  /** Calls `listener` with each route added from now on, here or in an included router. */
+  onRoute(listener: RouteListener): void {
+    this.listeners.push(listener);
   }
 
   /** Every route, nested routers flattened, with what the routers and inclusions hand down applied. */
   routes(): RouterRoute[] {
-    return this.flatten([]);
+    return this.flatten([]).filter((item): item is RouterRoute => item.kind !== 'frontend');
   }
 
-  private flatten(seen: Router[]): RouterRoute[] {
+  /** Every frontend, nested routers' too, under the prefixes handed down. */
+  frontends(): RouterFrontend[] {
+    return this.flatten([]).filter((item): item is RouterFrontend => item.kind === 'frontend');
+  }
+
+  private flatten(seen: Router[]): Item[] {
     if (seen.includes(this)) throw new TypeError('includeRouter(): routers include each other in a cycle');
-    const out: RouterRoute[] = [];
+    const out: Item[] = [];
     for (const entry of this.entries) {
       if ('router' in entry) {
         for (const route of entry.router.flatten([...seen, this])) out.push(handDown(route, entry.options));
@@ -111,27 +148,39 @@ export class Router {
   }
 
   private add(method: HttpMethod, path: string, handler: HttpHandlerFn, options: HttpRouteOptions = {}): this {
-    this.entries.push({ kind: 'http', method, path, handler, options });
+    return this.push({ kind: 'http', method, path, handler, options });
+  }
+
+  private push(item: Item): this {
+    this.entries.push(item);
+    this.announce(item);
     return this;
+  }
+
+  private announce(item: Item): void {
+    for (const listener of this.listeners) listener(handDown(item, this.config));
   }
 }
 
 /** A route under one more router or inclusion: its prefix before the path, its lists before the route's. */
-function handDown(route: RouterRoute, outer: RouterOptions): RouterRoute {
+function handDown<I extends Item>(item: I, outer: RouterOptions): I {
   const { prefix = '', tags = [], dependencies = [], middleware = [] } = outer;
+  // Concatenated literally, as FastAPI's prefixes; the app joins and checks the whole path once.
+  const path = prefix === '' || item.path === '' ? `${prefix}${item.path}` : `${prefix}/${item.path}`;
+  if (item.kind === 'frontend') return { ...item, path, guarded: item.guarded || dependencies.length > 0 || middleware.length > 0 };
+  const route = item as RouterRoute;
   const own = route.options;
   const options = inheritRouteOptions(own, route.kind, outer);
   return {
     ...route,
-    // Concatenated literally, as FastAPI's prefixes; the app joins and checks the whole path once.
-    path: prefix === '' || route.path === '' ? `${prefix}${route.path}` : `${prefix}/${route.path}`,
+    path,
     options: {
       ...options,
       ...(tags.length > 0 && { tags: [...tags, ...(own.tags ?? [])] }),
       ...(dependencies.length > 0 && { dependencies: [...dependencies, ...(own.dependencies ?? [])] }),
       ...(middleware.length > 0 && { middleware: [...middleware, ...(own.middleware ?? [])] }),
     },
-  };
+  } as I;
 }
 
 /** Creates a router: `app.includeRouter(createRouter({ prefix: '/items' }).get('/', list))`. */

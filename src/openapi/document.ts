@@ -246,11 +246,10 @@ function parametersOf(route: RouteDefinition, params: RequestParam[], schemas: S
         : example !== undefined && { example: jsonValue(example) }),
     });
   }
-  // OpenAPI wants every templated segment declared, also those the handler does not read.
-  for (const { name } of parsePath(route.path).params) {
-    if (!out.some((p) => p.in === 'path' && p.name === name)) out.push({ name, in: 'path', required: true, schema: { type: 'string' } });
-  }
-  return out;
+  // OpenAPI wants every templated segment declared, also those the handler does not read; they
+  // come first, as FastAPI lists path parameters before those of the dependencies.
+  const undeclared = parsePath(route.path).params.filter(({ name }) => !out.some((p) => p.in === 'path' && p.name === name));
+  return [...undeclared.map(({ name }): OpenApiParameter => ({ name, in: 'path', required: true, schema: { type: 'string' } })), ...out];
 }
 
 /** A parameter model (`@Query() filters: FilterParams`) is documented as one parameter per field, as FastAPI does. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { HttpException, createApp, frontend } from 'zigmund';
+import { HttpException, createApp, createRouter, dependency, frontend } from 'zigmund';
 import { TestClient } from 'zigmund/testing';
 
 const base = mkdtempSync(join(tmpdir(), 'zigmund-frontend-'));
@@ -196,4 +196,32 @@ test('frontend: with ZIGMUND_ENV=development a missing folder only warns', (t) =
   } finally {
     delete process.env.ZIGMUND_ENV;
   }
+});
+
+test('router.frontend: served under the router\'s and the inclusion\'s prefixes, after the routes, also when added after the inclusion', async () => {
+  const ui = createRouter({ prefix: '/ui' });
+  ui.get('/api/me', () => ({ source: 'api' }));
+  ui.frontend('/', { directory: dist({ 'index.html': 'ui index', 'assets/app.js': 'ui app' }) });
+  const app = createApp();
+  app.includeRouter(ui, { prefix: '/app' });
+  const later = createRouter();
+  app.includeRouter(later, { prefix: '/later' });
+  later.frontend('/', { directory: dist({ 'index.html': 'later index' }) });
+  const client = new TestClient(app);
+  assert.equal((await client.get('/app/ui/assets/app.js')).text, 'ui app');
+  const nav = await client.get('/app/ui/settings', { headers: html });
+  assert.equal(nav.status, 200);
+  assert.equal(nav.text, 'ui index');
+  assert.deepEqual((await client.get('/app/ui/api/me')).json(), { source: 'api' });
+  assert.equal((await client.get('/later/')).text, 'later index');
+  assert.equal((await client.get('/assets/app.js')).status, 404);
+});
+
+test('router.frontend: refused under a router or inclusion with dependencies or middleware, which frontend answers would not run', () => {
+  const guarded = createRouter({ dependencies: [dependency([], () => undefined)] });
+  guarded.frontend('/', { directory: dist({ 'index.html': 'x' }) });
+  assert.throws(() => createApp().includeRouter(guarded), /run no dependencies or router middleware/);
+  const plain = createRouter();
+  plain.frontend('/', { directory: dist({ 'index.html': 'x' }) });
+  assert.throws(() => createApp().includeRouter(plain, { middleware: [async (_req, next) => next()] }), /run no dependencies or router middleware/);
 });

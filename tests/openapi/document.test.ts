@@ -327,6 +327,14 @@ test('function routes are named by verb and path, and repeated ids get numbered 
   assert.equal(doc.paths['/items/{id}']?.get?.parameters?.[0]?.name, 'id', 'an unread path parameter is still declared');
 });
 
+test('a path parameter the handler does not read is listed before its dependencies\' parameters, as FastAPI lists path parameters first', () => {
+  const app = createApp({ logStartup: false });
+  const token = dependency([Query('token'), Header('x-token')], () => undefined);
+  app.get('/items/:item_id', () => 'item', { dependencies: [token] });
+  const params = app.openapi().paths['/items/{item_id}']?.get?.parameters?.map((p) => [p.name, p.in]);
+  assert.deepEqual(params, [['item_id', 'path'], ['token', 'query'], ['x-token', 'header']]);
+});
+
 test('a WebSocket route on the path of an HTTP GET adds x-websocket to that GET', () => {
   const app = createApp({ logStartup: false });
   app.get('/feed', () => ['latest'], { summary: 'Latest entries' });

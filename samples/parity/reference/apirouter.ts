@@ -3,11 +3,12 @@
 //   callbacks, deprecated and includeInSchema apply to every route, its methods are the routes,
 //   and modules include controllers;
 // - createApp(): `createRouter(options)` is APIRouter(...), with get/put/post/delete/options/head/
-//   patch/trace/websocket and includeRouter(router, { prefix, tags, dependencies, responses, … }),
-//   and `app.includeRouter()` is include_router().
+//   patch/trace/websocket/frontend and includeRouter(router, { prefix, tags, dependencies,
+//   responses, … }), and `app.includeRouter()` is include_router().
 // What has no counterpart: router-level default_response_class, route_class, on_startup/
-// on_shutdown/lifespan and generate_unique_id_function, and `frontend`.
+// on_shutdown/lifespan and generate_unique_id_function.
 import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
 import {
   Connection,
   Controller,
@@ -113,8 +114,13 @@ items.put('/:item_id', (req: Request) => ({ item_id: req.params.item_id, name: '
 items.trace('/', () => ({ traced: true }));
 items.websocket('/ws', async (conn: Connection) => conn.sendText('items live'));
 
+// A built frontend served by a router, as `router.frontend("/", directory="dist")`.
+const ui = createRouter({ prefix: '/ui' });
+ui.frontend('/', { directory: fileURLToPath(new URL('../../../../samples/parity/reference/files/frontend', import.meta.url)) });
+
 const v1 = createRouter({ prefix: '/v1', tags: ['v1'] });
 v1.includeRouter(items);
+v1.includeRouter(ui);
 
 export const routerApp = createApp();
 routerApp.includeRouter(v1, { prefix: '/api', responses: { 418: { description: "I'm a teapot" } } });

@@ -5,8 +5,9 @@
 // separate_input_output_schemas/generate_unique_id_function are options of createApp()/bootstrap();
 // state, openapi(), websocket(), include_router (`includeRouter`), get/put/post/delete/options/
 // head/patch/trace, mount(), middleware (`use`), exception_handler (`exceptionHandler`),
-// dependency_overrides are members; on_event is the `onStartup`/`onShutdown` options. No
-// counterpart: `frontend` (a single-page app's fallback to index.html).
+// dependency_overrides are members; on_event is the `onStartup`/`onShutdown` options; frontend
+// (`app.frontend()`) serves a built single-page app after the routes.
+import { fileURLToPath } from 'node:url';
 import { HttpException, Request, Response, createApp, createRouter, dependency, type App, type Connection } from 'zigmund';
 
 class TeapotError extends Error {}
@@ -64,3 +65,7 @@ app.trace('/items', () => ({ traced: true }));
 const users = createRouter({ prefix: '/users', tags: ['users'] });
 users.get('/me', () => ({ username: 'fakecurrentuser' }));
 app.includeRouter(users, { prefix: '/v1' });
+
+// A built single-page app under /ui, after the routes: files, then index.html for navigations.
+app.get('/ui/config', () => ({ theme: 'dark' }));
+app.frontend('/ui', { directory: fileURLToPath(new URL('../../../../samples/parity/reference/files/frontend', import.meta.url)) });

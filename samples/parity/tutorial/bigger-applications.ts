@@ -1,26 +1,24 @@
 // Mirrors FastAPI's "Bigger Applications - Multiple Files" (docs/en/docs/tutorial/bigger-applications.md):
-// the app split over files in bigger-applications/ — shared dependencies, a controller per
-// concern (FastAPI's APIRouter), an internal admin controller — put together by a module, with
-// an app-wide dependency. `app.include_router(router)` is listing the controller in the module;
-// `include_router(…, prefix, tags, dependencies, responses)` has no counterpart (the admin
-// controller declares them itself), nor has including a router in another router (a module's
-// imports add their controllers' routes as they are, under no extra prefix).
-import 'reflect-metadata';
-import { Controller, Get, Module, bootstrap } from 'zigmund';
-import { getQueryToken } from './bigger-applications/dependencies.js';
-import { AdminController } from './bigger-applications/internal/admin.js';
-import { ItemsController } from './bigger-applications/routers/items.js';
-import { UsersController } from './bigger-applications/routers/users.js';
+// the app split over files in bigger-applications/ — shared dependencies, a router per concern,
+// an internal admin router left unchanged — included in the app as the page's app/main.py does.
+// Routers without classes (createRouter/includeRouter) are for createApp() apps, so this app is
+// one; in a module app a controller plays the router's part. The page's handlers take their
+// path parameter from `req.params` (a function route declares no parameters).
+import { createApp } from 'zigmund';
+import { getQueryToken, getTokenHeader } from './bigger-applications/dependencies.js';
+import { router as admin } from './bigger-applications/internal/admin.js';
+import { router as items } from './bigger-applications/routers/items.js';
+import { router as users } from './bigger-applications/routers/users.js';
 
-@Controller()
-class RootController {
-  @Get('/', { summary: 'Root' })
-  root() {
-    return { message: 'Hello Bigger Applications!' };
-  }
-}
+export const app = createApp({ dependencies: [getQueryToken] });
 
-@Module({ controllers: [UsersController, ItemsController, AdminController, RootController] })
-class AppModule {}
+app.includeRouter(users);
+app.includeRouter(items);
+app.includeRouter(admin, {
+  prefix: '/admin',
+  tags: ['admin'],
+  dependencies: [getTokenHeader],
+  responses: { 418: { description: "I'm a teapot" } },
+});
 
-export const app = await bootstrap(AppModule, { dependencies: [getQueryToken] });
+app.get('/', async () => ({ message: 'Hello Bigger Applications!' }), { summary: 'Root' });

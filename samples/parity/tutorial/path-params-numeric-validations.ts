@@ -1,13 +1,13 @@
 // Mirrors FastAPI's tutorial/path-params-numeric-validations
 // (docs/en/docs/tutorial/path-params-numeric-validations.md): ge/gt/le/lt on path and query
 // numbers. The page's `*` and parameter-order tricks are Python's: decorators name each
-// parameter's source, so any order works. Pydantic's `title` becomes the `description`.
+// parameter's source, so any order works.
 // The page's examples all use /items/{item_id}; the earlier ones get their own paths here.
 import 'reflect-metadata';
 import { Controller, Get, Module, Param, Query, bootstrap } from 'zigmund';
 
 const itemId = (constraints: { ge?: number; gt?: number; le?: number } = {}) =>
-  Param('item_id', { integer: true, description: 'The ID of the item to get', ...constraints });
+  Param('item_id', { integer: true, title: 'The ID of the item to get', ...constraints });
 
 @Controller()
 export class NumericValidationsController {
@@ -21,7 +21,7 @@ export class NumericValidationsController {
   }
 
   @Get('/aliased/:item_id', { summary: 'Read Items' })
-  readAliased(@itemId() id: number, @Query('item-query', { required: false }) q?: string) {
+  readAliased(@itemId() id: number, @Query('q', { alias: 'item-query', required: false }) q?: string) {
     return { item_id: id, ...(q && { q }) };
   }
 

@@ -1,7 +1,8 @@
 // Mirrors FastAPI's tutorial/query-params-str-validations
 // (docs/en/docs/tutorial/query-params-str-validations.md): length and pattern constraints,
-// defaults, required parameters, lists of repeated keys, an alias, deprecation, a parameter
-// hidden from the docs, and a custom validator. The page's examples all use /items/; here
+// defaults, required parameters, lists of repeated keys, a title, an alias (the name on the
+// wire, the handler's own name being another), deprecation, a parameter hidden from the docs,
+// and a custom validator. The page's examples all use /items/; here
 // each gets its own path. Pydantic's `AfterValidator` is a function dependency that throws a
 // RequestValidationError in FastAPI's `value_error` shape.
 import 'reflect-metadata';
@@ -28,11 +29,13 @@ export const validId = dependency([Query('id', { required: false })], (id?: stri
 
 @Controller()
 export class StrValidationsController {
-  // The page's last form of /items/: alias, description, length, pattern and deprecation together.
+  // The page's last form of /items/: alias, title, description, length, pattern and deprecation together.
   @Get('/items/', { summary: 'Read Items' })
   readItems(
-    @Query('item-query', {
+    @Query('q', {
+      alias: 'item-query',
       required: false,
+      title: 'Query string',
       description: 'Query string for the items to search in the database that have a good match',
       minLength: 3,
       maxLength: 50,
@@ -41,6 +44,24 @@ export class StrValidationsController {
     })
     q?: string,
   ) {
+    return withQuery(q);
+  }
+
+  @Get('/title/', { summary: 'Read Items' })
+  readTitle(
+    @Query('q', {
+      required: false,
+      title: 'Query string',
+      description: 'Query string for the items to search in the database that have a good match',
+      minLength: 3,
+    })
+    q?: string,
+  ) {
+    return withQuery(q);
+  }
+
+  @Get('/alias/', { summary: 'Read Items' })
+  readAlias(@Query('q', { alias: 'item-query', required: false }) q?: string) {
     return withQuery(q);
   }
 

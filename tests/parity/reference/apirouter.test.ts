@@ -68,3 +68,15 @@ test('reference/apirouter: tags outermost first, responses of the router and of 
   assert.equal(put.responses['418']!.description, "I'm a teapot");
   assert.ok(paths['/api/v1/items/']!.trace);
 });
+
+test('reference/apirouter: frontend, served under the prefixes of the router and its inclusions once included', async () => {
+  const css = await routed.get('/api/v1/ui/assets/app.css');
+  assert.equal(css.status, 200);
+  assert.equal(css.text, '#root { font-family: sans-serif; }\n');
+  const nav = await routed.get('/api/v1/ui/settings', { headers: { accept: 'text/html' } });
+  assert.equal(nav.status, 200);
+  assert.match(nav.text, /<title>Reference UI<\/title>/);
+  assert.equal((await routed.get('/ui/assets/app.css')).status, 404);
+  assert.equal(routerApp.openapi().paths['/api/v1/ui/{path}'], undefined);
+});
+

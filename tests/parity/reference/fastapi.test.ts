@@ -66,3 +66,18 @@ test('reference/fastapi: trace and include_router', async () => {
   assert.deepEqual(doc.paths['/v1/users/me'].get.tags, ['users']);
   assert.ok(doc.paths['/items'].trace);
 });
+
+test('reference/fastapi: frontend serves the build after the routes, index.html to navigations, through the app\'s middleware', async () => {
+  const css = await client.get('/ui/assets/app.css');
+  assert.equal(css.status, 200);
+  assert.match(css.headers['content-type'] as string, /^text\/css/);
+  assert.equal(css.text, '#root { font-family: sans-serif; }\n');
+  assert.equal(css.headers['x-process'], 'yes');
+  const nav = await client.get('/ui/settings/profile', { headers: { accept: 'text/html' } });
+  assert.equal(nav.status, 200);
+  assert.match(nav.text, /<title>Reference UI<\/title>/);
+  assert.equal((await client.get('/ui/assets/missing.js')).status, 404);
+  assert.deepEqual((await client.get('/ui/config', { headers: { accept: 'text/html' } })).json(), { theme: 'dark' });
+  assert.equal(app.openapi().paths['/ui/{path}'], undefined);
+});
+

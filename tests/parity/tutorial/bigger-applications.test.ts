@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createApp, createRouter } from 'zigmund';
 import { TestClient } from 'zigmund/testing';
 import { app } from '../../../samples/parity/tutorial/bigger-applications.js';
+import { getQueryToken } from '../../../samples/parity/tutorial/bigger-applications/dependencies.js';
+import { router as items } from '../../../samples/parity/tutorial/bigger-applications/routers/items.js';
+import { router as users } from '../../../samples/parity/tutorial/bigger-applications/routers/users.js';
 
 const topic = 'tutorial/bigger-applications';
 const client = new TestClient(app);
@@ -15,10 +19,17 @@ async function expect(method: 'get' | 'put' | 'post', path: string, headers: Rec
   assert.deepEqual(res.json(), body, `${method} ${path}`);
 }
 
-test(`${topic}: /users redirects to /users/ keeping the query, as FastAPI's client follows it`, async () => {
+test(`${topic}: /users and /items redirect to the slashed route keeping the query, which FastAPI's client follows`, async () => {
   const res = await client.get('/users?token=jessica');
   assert.equal(res.status, 307);
   assert.equal(res.headers.location, '/users/?token=jessica');
+  await expect('get', res.headers.location as string, {}, 200, [{ username: 'Rick' }, { username: 'Morty' }]);
+  const refused = await client.get('/users');
+  assert.equal(refused.headers.location, '/users/');
+  await expect('get', refused.headers.location as string, {}, 422, noQueryToken);
+  const itemsRes = await client.get('/items?token=jessica', { headers: goodToken });
+  assert.equal(itemsRes.status, 307);
+  assert.equal(itemsRes.headers.location, '/items/?token=jessica');
 });
 
 test(`${topic}: the users routes need the app-wide query token`, async () => {
@@ -60,27 +71,38 @@ test(`${topic}: the admin routes`, async () => {
   await expect('post', '/admin/', { 'x-token': 'invalid' }, 400, { detail: 'X-Token header invalid' });
 });
 
-test(`${topic}: the document: tags, the dependencies' parameters, the controllers' responses`, () => {
+test(`${topic}: the document: paths in the page's order, summaries, tags, the dependencies' parameters, the routers' responses`, () => {
   type Op = { tags?: string[]; summary: string; parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> };
   const paths = app.openapi().paths as Record<string, Record<string, Op>>;
-  assert.deepEqual(Object.keys(paths).sort(), ['/', '/admin/', '/items/', '/items/{item_id}', '/users/', '/users/me', '/users/{username}']);
+  assert.deepEqual(Object.keys(paths), ['/users/', '/users/me', '/users/{username}', '/items/', '/items/{item_id}', '/admin/', '/']);
   const params = (op: Op) => op.parameters!.map((p) => [p.name, p.in, p.required]);
   const token = ['token', 'query', true];
   const xToken = ['x-token', 'header', true];
-  for (const path of ['/users/', '/users/me', '/users/{username}']) assert.deepEqual(paths[path]!.get!.tags, ['users']);
+  const summaries = Object.values(paths).flatMap((ops) => Object.values(ops).map((op) => op.summary));
+  assert.deepEqual(summaries, ['Read Users', 'Read User Me', 'Read User', 'Read Items', 'Read Item', 'Update Item', 'Update Admin', 'Root']);
+
+  for (const path of ['/users/', '/users/me', '/users/{username}']) {
+    assert.deepEqual(paths[path]!.get!.tags, ['users']);
+    assert.deepEqual(Object.keys(paths[path]!.get!.responses), ['200', '422']);
+  }
+  assert.deepEqual(params(paths['/users/']!.get!), [token]);
   assert.deepEqual(params(paths['/users/{username}']!.get!), [['username', 'path', true], token]);
   assert.deepEqual(params(paths['/']!.get!), [token]);
   assert.equal(paths['/']!.get!.tags, undefined);
 
+  const readItems = paths['/items/']!.get!;
+  assert.deepEqual(readItems.tags, ['items']);
+  assert.deepEqual(params(readItems), [token, xToken]);
+  assert.deepEqual(readItems.responses['404'], { description: 'Not found' });
   const readItem = paths['/items/{item_id}']!.get!;
   assert.deepEqual(readItem.tags, ['items']);
   assert.deepEqual(params(readItem), [['item_id', 'path', true], token, xToken]);
   assert.deepEqual(Object.keys(readItem.responses).sort(), ['200', '404', '422']);
   assert.deepEqual(readItem.responses['404'], { description: 'Not found' });
   const updateItem = paths['/items/{item_id}']!.put!;
-  assert.equal(updateItem.summary, 'Update Item');
   assert.deepEqual(updateItem.tags, ['items', 'custom']);
   assert.deepEqual(params(updateItem), [['item_id', 'path', true], token, xToken]);
+  assert.deepEqual(Object.keys(updateItem.responses).sort(), ['200', '403', '404', '422']);
   assert.deepEqual(updateItem.responses['404'], { description: 'Not found' });
   assert.deepEqual(updateItem.responses['403'], { description: 'Operation forbidden' });
 
@@ -89,4 +111,46 @@ test(`${topic}: the document: tags, the dependencies' parameters, the controller
   assert.deepEqual(params(admin), [token, xToken]);
   assert.deepEqual(Object.keys(admin.responses).sort(), ['200', '418', '422']);
   assert.deepEqual(admin.responses['418'], { description: "I'm a teapot" });
+});
+
+test(`${topic}: the same router included twice under different prefixes answers under both`, async () => {
+  const twice = createApp({ dependencies: [getQueryToken] });
+  twice.includeRouter(users, { prefix: '/api/v1' });
+  twice.includeRouter(users, { prefix: '/api/latest' });
+  const c = new TestClient(twice);
+  for (const prefix of ['/api/v1', '/api/latest']) {
+    const res = await c.get(`${prefix}/users/foo?token=jessica`);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json(), { username: 'foo' });
+  }
+  assert.deepEqual(Object.keys(twice.openapi().paths).filter((p) => p.endsWith('{username}')), ['/api/v1/users/{username}', '/api/latest/users/{username}']);
+});
+
+test(`${topic}: a router included in another, the outer router's prefix and dependencies first`, async () => {
+  const api = createRouter({ prefix: '/api', dependencies: [getQueryToken] });
+  api.includeRouter(items);
+  const nested = createApp();
+  nested.includeRouter(api);
+  const c = new TestClient(nested);
+  const res = await c.get('/api/items/plumbus?token=jessica', { headers: goodToken });
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json(), { name: 'Plumbus', item_id: 'plumbus' });
+  const refused = await c.get('/api/items/plumbus');
+  assert.equal(refused.status, 422);
+  assert.deepEqual(refused.json(), { detail: [missing(['query', 'token']), missing(['header', 'x-token'])] });
+  const op = (nested.openapi().paths as Record<string, Record<string, { tags: string[] }>>)['/api/items/{item_id}']!.get!;
+  assert.deepEqual(op.tags, ['items']);
+});
+
+test(`${topic}: including a router in another before or after the app includes it; routes added later are served through the earlier inclusion`, async () => {
+  const router = createRouter({ prefix: '/outer' });
+  const otherRouter = createRouter({ prefix: '/other' });
+  const liveApp = createApp();
+  liveApp.includeRouter(router);
+  router.includeRouter(otherRouter);
+  otherRouter.get('/later', async () => ({ added: 'later' }), { summary: 'Later' });
+  const res = await new TestClient(liveApp).get('/outer/other/later');
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json(), { added: 'later' });
+  assert.equal((liveApp.openapi().paths as Record<string, Record<string, { summary: string }>>)['/outer/other/later']!.get!.summary, 'Later');
 });

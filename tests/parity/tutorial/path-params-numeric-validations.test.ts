@@ -95,10 +95,14 @@ test('tutorial/path-params-numeric-validations: float query constraints gt and l
   });
 });
 
-test('tutorial/path-params-numeric-validations: the OpenAPI document carries the bounds', async () => {
+test('tutorial/path-params-numeric-validations: the OpenAPI document carries the title, the alias as the name, and the bounds', async () => {
   const doc = (await client.get('/openapi.json')).json<OpenApiDocument>();
+  assert.deepEqual(doc.paths['/aliased/{item_id}']!.get!.parameters, [
+    { name: 'item_id', in: 'path', required: true, schema: { type: 'integer', title: 'The ID of the item to get' } },
+    { name: 'item-query', in: 'query', required: false, schema: { type: 'string' } },
+  ]);
   assert.deepEqual(doc.paths['/items/{item_id}']!.get!.parameters, [
-    { name: 'item_id', in: 'path', required: true, schema: { type: 'integer', minimum: 0, maximum: 1000 }, description: 'The ID of the item to get' },
+    { name: 'item_id', in: 'path', required: true, schema: { type: 'integer', minimum: 0, maximum: 1000, title: 'The ID of the item to get' } },
     { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
     { name: 'size', in: 'query', required: true, schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 10.5 } },
   ]);

@@ -70,7 +70,22 @@ test('tutorial/query-params-str-validations: a default value, and a required par
   await ok('/required/?q=fixedquery', { ...items, q: 'fixedquery' });
 });
 
+test('tutorial/query-params-str-validations: a title (and a description) only documents: min_length still answers', async () => {
+  await ok('/title/', items);
+  await ok('/title/?q=fixedquery', { ...items, q: 'fixedquery' });
+  await invalid('/title/?q=fa', {
+    type: 'string_too_short',
+    loc: ['query', 'q'],
+    msg: 'String should have at least 3 characters',
+    input: 'fa',
+    ctx: { min_length: 3 },
+  });
+});
+
 test('tutorial/query-params-str-validations: an alias is the name in the URL; the Python name is not accepted', async () => {
+  await ok('/alias/', items);
+  await ok('/alias/?item-query=fixedquery', { ...items, q: 'fixedquery' });
+  await ok('/alias/?q=fixedquery', items);
   await ok('/items/', items);
   await ok('/items/?item-query=fixedquery', { ...items, q: 'fixedquery' });
   await ok('/items/?q=fixedquery', items);
@@ -110,7 +125,7 @@ test('tutorial/query-params-str-validations: a custom validator answers 422 valu
   });
 });
 
-test('tutorial/query-params-str-validations: the OpenAPI document carries the constraints, description, deprecation, lists and hides what is hidden', async () => {
+test('tutorial/query-params-str-validations: the OpenAPI document carries the constraints, title, description, the alias as the name, deprecation, lists and hides what is hidden', async () => {
   const doc = (await client.get('/openapi.json')).json<OpenApiDocument>();
   const params = (path: string) => doc.paths[path]!.get!.parameters;
   assert.deepEqual(params('/items/'), [
@@ -118,11 +133,21 @@ test('tutorial/query-params-str-validations: the OpenAPI document carries the co
       name: 'item-query',
       in: 'query',
       required: false,
-      schema: { type: 'string', pattern: '^fixedquery$', minLength: 3, maxLength: 50 },
+      schema: { type: 'string', pattern: '^fixedquery$', minLength: 3, maxLength: 50, title: 'Query string' },
       description: 'Query string for the items to search in the database that have a good match',
       deprecated: true,
     },
   ]);
+  assert.deepEqual(params('/title/'), [
+    {
+      name: 'q',
+      in: 'query',
+      required: false,
+      schema: { type: 'string', minLength: 3, title: 'Query string' },
+      description: 'Query string for the items to search in the database that have a good match',
+    },
+  ]);
+  assert.deepEqual(params('/alias/'), [{ name: 'item-query', in: 'query', required: false, schema: { type: 'string' } }]);
   assert.deepEqual(params('/required/'), [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 3 } }]);
   assert.deepEqual(params('/default/'), [{ name: 'q', in: 'query', required: false, schema: { type: 'string', minLength: 3, default: 'fixedquery' } }]);
   assert.deepEqual(params('/list-default/'), [

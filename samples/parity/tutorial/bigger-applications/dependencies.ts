@@ -1,4 +1,4 @@
-// The dependencies the app and its controllers share (the page's app/dependencies.py).
+// The dependencies the app and its routers share (the page's app/dependencies.py).
 import { Header, HttpException, Query, dependency } from 'zigmund';
 
 export const getTokenHeader = dependency([Header('x-token')], async (xToken: string) => {

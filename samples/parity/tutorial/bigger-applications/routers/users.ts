@@ -1,21 +1,10 @@
-// The users controller (the page's app/routers/users.py): no prefix, each route tagged.
-import 'reflect-metadata';
-import { Controller, Get, Param } from 'zigmund';
+// The users router (the page's app/routers/users.py): no prefix, each route tagged.
+import { createRouter, type Request } from 'zigmund';
 
-@Controller()
-export class UsersController {
-  @Get('/users/', { tags: ['users'], summary: 'Read Users' })
-  readUsers() {
-    return [{ username: 'Rick' }, { username: 'Morty' }];
-  }
+export const router = createRouter();
 
-  @Get('/users/me', { tags: ['users'], summary: 'Read User Me' })
-  readUserMe() {
-    return { username: 'fakecurrentuser' };
-  }
+router.get('/users/', async () => [{ username: 'Rick' }, { username: 'Morty' }], { tags: ['users'], summary: 'Read Users' });
 
-  @Get('/users/:username', { tags: ['users'], summary: 'Read User' })
-  readUser(@Param('username') username: string) {
-    return { username };
-  }
-}
+router.get('/users/me', async () => ({ username: 'fakecurrentuser' }), { tags: ['users'], summary: 'Read User Me' });
+
+router.get('/users/:username', async (req: Request) => ({ username: req.params.username }), { tags: ['users'], summary: 'Read User' });
