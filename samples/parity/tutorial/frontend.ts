@@ -3,9 +3,9 @@
 // routes. `build` is what `npm run build` of a single-page app leaves (index.html, assets/; the
 // page's `dist`, renamed here because dist/ is this repository's own ignored output); `site` is
 // a static site with its own 404.html. FastAPI's `router.frontend()` included with
-// `prefix="/app"` is `app.frontend('/app', …)`: Zigmund has no APIRouter to carry it.
+// `prefix="/app"` is the same here: `createRouter().frontend(…)` and `app.includeRouter(…)`.
 import { fileURLToPath } from 'node:url';
-import { createApp } from 'zigmund';
+import { createApp, createRouter } from 'zigmund';
 
 const folder = (name: string) => fileURLToPath(new URL(`../../../../samples/parity/tutorial/files/frontend/${name}`, import.meta.url));
 const dist = folder('build');
@@ -28,9 +28,11 @@ indexFallbackApp.frontend('/', { directory: dist, fallback: 'index.html' });
 export const notFoundPageApp = createApp();
 notFoundPageApp.frontend('/', { directory: site, fallback: '404.html' });
 
-/** Under a prefix, as the page's APIRouter included at /app. */
+/** Under a prefix: a router carrying the frontend, included at /app. */
+const frontendRouter = createRouter();
+frontendRouter.frontend('/', { directory: dist, fallback: 'index.html' });
 export const prefixedApp = createApp();
-prefixedApp.frontend('/app', { directory: dist, fallback: 'index.html' });
+prefixedApp.includeRouter(frontendRouter, { prefix: '/app' });
 
 /** No fallback: missing paths are the normal 404. */
 export const noFallbackApp = createApp();
