@@ -158,7 +158,7 @@ function renderParity(sections) {
 
 function renderReadmeLine(sections) {
   const tally = counts(sections.flatMap((s) => s.topics));
-  return `${README_START}FastAPI parity, topic by topic: **${tally.full} full, ${tally.partial} partial, ${tally.typescript} TypeScript counterparts, ${tally.missing} missing** of ${tally.total} (and ${tally.contents} contents-only pages with nothing to port) — see [PARITY.md](PARITY.md).${README_END}`;
+  return `${README_START}FastAPI parity, topic by topic: **${tally.full} full, ${tally.partial} partial, ${tally.typescript} TypeScript counterparts, ${tally.contents} contents-only (nothing to port), ${tally.missing} missing** of ${tally.total} — see [PARITY.md](PARITY.md).${README_END}`;
 }
 
 function withReadmeLine(readme, line) {
