@@ -23,7 +23,8 @@ export type {
 // Application
 export { bootstrap } from './app/bootstrap.js';
 export { App, createApp } from './app/app.js';
-export type { AppOptions, ServeOptions, HttpHandlerFn, SocketHandlerFn } from './app/app.js';
+export type { AppOptions, ServeOptions } from './app/app.js';
+export type { HttpHandlerFn, SocketHandlerFn } from './app/handlers.js';
 export { Router, createRouter } from './app/router.js';
 export type { RouterOptions, RouterRoute } from './app/router.js';
 export { BootstrapError } from './metadata/bootstrap-error.js';

@@ -31,6 +31,7 @@ import { registerDocsRoutes, type DocsOptions } from '../openapi/docs-routes.js'
 import type { AsyncApiDocument, OpenApiDocument } from '../openapi/types.js';
 import { resolveMaxJsonDepth } from '../validation/json-depth.js';
 import { Connection } from '../websocket/connection.js';
+import type { HttpHandlerFn, SocketHandlerFn } from './handlers.js';
 import { compileFallback, compileHttpRoute, type CompileSettings } from './compile-route.js';
 import { compileSocketRoute, shutdownSteps, type SocketRegistry } from './compile-socket.js';
 import { BootstrapError } from '../metadata/bootstrap-error.js';
@@ -123,8 +124,6 @@ export interface ServeOptions extends ConnectionLimits {
   workers?: WorkerCount;
 }
 
-export type HttpHandlerFn = (req: Request, res: Response, arena: Arena) => unknown;
-export type SocketHandlerFn = ((conn: Connection, req: Request, arena: Arena) => unknown) | ((conn: Connection, arena: Arena) => unknown);
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

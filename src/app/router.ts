@@ -2,7 +2,7 @@ import type { FrontendOptions } from '../http/frontend.js';
 import type { Middleware } from '../http/middleware.js';
 import type { HttpMethod } from '../metadata/records.js';
 import { inheritRouteOptions, type HttpRouteOptions, type InheritedRouteOptions, type WebSocketOptions } from '../metadata/route-options.js';
-import type { HttpHandlerFn, SocketHandlerFn } from './app.js';
+import type { HttpHandlerFn, SocketHandlerFn } from './handlers.js';
 
 /**
  * What a router, or one inclusion of it, hands down to its routes, as FastAPI's `APIRouter(...)`

@@ -1,11 +1,20 @@
 import type { Middleware } from '../http/middleware.js';
-import type { OpenApiExample } from '../openapi/types.js';
 import type { HttpRouteOptions, InheritedRouteOptions, WebSocketOptions } from './route-options.js';
 
 /**
  * What `@Controller(prefix, options)` records. Its `responses`, `callbacks`, `deprecated` and
  * `includeInSchema` apply to every route of the controller, as an `APIRouter`'s.
  */
+
+/** An OpenAPI Example Object, as parameter and body options name them (`openapiExamples`). */
+export interface OpenApiExample {
+  summary?: string;
+  description?: string;
+  /** The example itself; `externalValue` is a URL to one instead. */
+  value?: unknown;
+  externalValue?: string;
+}
+
 export interface ControllerOptions extends InheritedRouteOptions {
   /** Tags added to every route of the controller in the OpenAPI document. */
   tags?: string[];

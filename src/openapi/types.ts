@@ -1,7 +1,8 @@
 import type { RouteDefinition } from '../http/route.js';
 import type { OutgoingOperation, WebhookMethod } from '../metadata/route-options.js';
+import type { OpenApiExample } from '../metadata/records.js';
 
-export type { OutgoingOperation, WebhookMethod };
+export type { OpenApiExample, OutgoingOperation, WebhookMethod };
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 and AsyncAPI 3 use it); only the keywords Zigmund writes are named. */
 export interface JsonSchema {
@@ -85,13 +86,6 @@ export interface OpenApiTag {
 
 
 /** A named example of a parameter or a body (OpenAPI's Example Object), shown by Swagger UI in a menu. */
-export interface OpenApiExample {
-  summary?: string;
-  description?: string;
-  /** The example itself; `externalValue` is a URL to one instead. */
-  value?: unknown;
-  externalValue?: string;
-}
 
 export interface OpenApiParameter {
   name: string;
