@@ -128,10 +128,14 @@ function collect(req: IncomingMessage, limit: number, declared: number, resolve:
     }
     size = end;
   };
-  // After 'end' the listeners stay: removing four per request costs more than keeping them on a
-  // request that is done, and `settled` makes a late 'close' a no-op.
+  // At 'end' the listeners go: they hold this read, and through `resolve` the request's whole
+  // context, for as long as Node keeps the request (behind every pipelined answer before it).
+  // Kept, they carried that garbage out of V8's young generation under load. A complete
+  // request emits no 'error' (Node destroys only an incomplete one with an error).
   const onEnd = () => {
-    settled = true;
+    stop();
+    req.off('error', onAbort);
+    req.off('close', onAbort);
     if (whole !== undefined) resolve(size === declared ? whole : whole.subarray(0, size));
     else if (pieces !== undefined) resolve(Buffer.concat(pieces, size));
     else resolve(first ?? EMPTY);
