@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { isInside, lookupFile, writeSentFile } from './file.js';
 import type { NodeHandler } from './mount.js';
-import { REFUSED, rangeOf, writeFolderPage } from './static-files.js';
+import { REFUSED, rangeOf, redirectToFolder, writeFolderPage } from './static-files.js';
 import { writeDetail } from './write.js';
 
 /** What a missing path of a frontend answers; see `FrontendOptions.fallback`. */
@@ -27,8 +27,6 @@ export interface FrontendOptions {
    */
   checkDir?: boolean | 'auto';
 }
-
-type WithOriginalUrl = IncomingMessage & { originalUrl?: string };
 
 const FALLBACKS = new Set<unknown>(['auto', 'index.html', '404.html', null]);
 const SEND_OPTIONS = { dotfiles: 'ignore' as const, index: ['index.html'] };
@@ -60,7 +58,7 @@ export function frontend(options: FrontendOptions): NodeHandler {
       if (await isInside(root, found.path)) return writeSentFile(res, found, found.headers, req.method === 'HEAD');
       found.stream.destroy();
     } else if ('redirect' in found) {
-      if (await exists(req, root, `${path}/`)) return redirectToFolder(req, res, target);
+      if (await exists(req, root, `${path}/`)) return redirectToFolder(req, res);
     } else if (found.status === 412 || found.status === 416) {
       return writeDetail(res, found.status, found.status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', rangeOf(found));
     }
@@ -105,13 +103,6 @@ async function exists(req: IncomingMessage, root: string, path: string): Promise
   if (!('stream' in found)) return 'redirect' in found && !path.endsWith('/') && exists(req, root, `${path}/`);
   found.stream.destroy();
   return isInside(root, found.path);
-}
-
-function redirectToFolder(req: IncomingMessage, res: ServerResponse, target: string): void {
-  const sent = (req as WithOriginalUrl).originalUrl ?? target;
-  const end = sent.indexOf('?');
-  const location = end === -1 ? `${sent}/` : `${sent.slice(0, end)}/${sent.slice(end)}`;
-  writeDetail(res, 307, 'Temporary Redirect', { location });
 }
 
 /** A browser navigation: the client accepts HTML by name (not only through a wildcard), with q above 0. */

@@ -50,10 +50,7 @@ export function staticFiles(options: StaticFilesOptions): NodeHandler {
     const found = await lookupFile(req, root, path, sendOptions);
     if ('redirect' in found) {
       if (!html) return writeDetail(res, 404, 'Not Found');
-      const sent = (req as WithOriginalUrl).originalUrl ?? target;
-      const end = sent.indexOf('?');
-      const location = end === -1 ? `${sent}/` : `${sent.slice(0, end)}/${sent.slice(end)}`;
-      return writeDetail(res, 307, 'Temporary Redirect', { location });
+      return redirectToFolder(req, res);
     }
     if ('stream' in found) {
       if (await isInside(root, found.path)) return writeSentFile(res, found, found.headers, req.method === 'HEAD');
@@ -64,6 +61,18 @@ export function staticFiles(options: StaticFilesOptions): NodeHandler {
     if (html) return writeFolderPage(req, res, root, '404.html', 404);
     writeDetail(res, 404, 'Not Found');
   };
+}
+
+/**
+ * The 307 from a folder's path to its trailing-slash form, as the client spelled the path (above
+ * any mount). Leading slashes collapse to one: `//evil.example/` would send a browser to another
+ * host.
+ */
+export function redirectToFolder(req: IncomingMessage, res: ServerResponse): void {
+  const sent = ((req as WithOriginalUrl).originalUrl ?? req.url ?? '/').replace(/^\/{2,}/, '/');
+  const end = sent.indexOf('?');
+  const location = end === -1 ? `${sent}/` : `${sent.slice(0, end)}/${sent.slice(end)}`;
+  writeDetail(res, 307, 'Temporary Redirect', { location });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HttpException, createApp, createRouter, dependency, frontend } from 'zigmund';
@@ -113,6 +114,22 @@ test('frontend: a folder with an index.html is redirected to its trailing slash,
   const page = await client.get('/about/');
   assert.equal(page.status, 200);
   assert.equal(page.text, 'about');
+});
+
+test('frontend: a path spelled with leading slashes is redirected on this host, never to the host it names', async () => {
+  const app = createApp().frontend('/', { directory: dist({ 'evil.example/index.html': 'folder', 'index.html': 'app' }) });
+  const url = new URL(await app.serve({ port: 0 }));
+  after(() => app.close());
+  // Over a socket: a client library would read `//evil.example` as a host before sending it.
+  const answer = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
+    request({ host: url.hostname, port: url.port, path: '//evil.example', headers: html }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode, location: res.headers.location });
+    })
+      .on('error', reject)
+      .end();
+  });
+  assert.deepEqual(answer, { status: 307, location: '/evil.example/' });
 });
 
 test('frontend: under a prefix, on segment boundaries, the longest prefix winning', async () => {
