@@ -21,7 +21,7 @@ import { frontend, type FrontendOptions } from '../http/frontend.js';
 import { layeredMount } from './compile-mount.js';
 import type { TrustProxy } from '../http/origin.js';
 import { applyConnectionLimits, type ConnectionLimits, type TlsOptions } from '../http/listen-options.js';
-import { createClientErrorListener, createRequestListener, createUpgradeListener, refuseUpgrade } from '../http/server.js';
+import { createRequestListener, onClientError, createUpgradeListener, refuseUpgrade } from '../http/server.js';
 import { clusterAdapter, startClusterRelay } from '../hub/cluster-adapter.js';
 import { Hub, type HubOptions } from '../hub/hub.js';
 import type { Middleware } from '../http/middleware.js';
@@ -210,7 +210,7 @@ export class App {
 
   private listenOn(server: Server): Server {
     server.on('upgrade', this.handleUpgrade);
-    server.on('clientError', createClientErrorListener());
+    server.on('clientError', onClientError);
     return server;
   }
 
@@ -372,7 +372,7 @@ export class App {
     }
     if (target instanceof App) this.mounted.push(target);
     if (name !== undefined) {
-      this.named.set(name, { path: `${path}*path`, params: [{ name: 'path', catchAll: true }], routerPath: `${path}*`, openApiPath: `${path}{path}`, catchAll: 'path' });
+      this.named.set(name, parsePath(`${path}{path:path}`));
     }
     return this;
   }

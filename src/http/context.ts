@@ -5,7 +5,7 @@ import { ClientDisconnected } from '../di/errors.js';
 import type { PendingWork } from '../di/pending-work.js';
 import type { ErrorDetail } from '../validation/errors.js';
 import type { FormData } from './multipart.js';
-import { Request, type QueryValues, type RequestSite } from './request.js';
+import { FORM_READ, Request, type QueryValues, type RequestSite } from './request.js';
 import { Response } from './response.js';
 
 /**
@@ -54,6 +54,8 @@ export class RequestContext {
     if (this.requestObj === undefined) {
       this.requestObj = new Request(this.raw, this.params, this.query, this.bodyLimit, this.rawBody, this.site, this.form);
       (this.requestObj as Linked)[CONTEXT] = this;
+      // A middleware that reads the form (csrf()'s `_csrf` field) hands it to the route's form parameters.
+      this.requestObj[FORM_READ] = (form) => (this.form = form);
     }
     return this.requestObj;
   }

@@ -63,7 +63,7 @@ export function frontend(options: FrontendOptions): NodeHandler {
       return writeDetail(res, found.status, found.status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', rangeOf(found));
     }
     if (fallback === '404.html' || (fallback === 'auto' && isFile(root, '404.html'))) return writeFolderPage(req, res, root, '404.html', 404);
-    if ((fallback === 'index.html' || (fallback === 'auto' && isFile(root, 'index.html'))) && isNavigation(req)) {
+    if (isNavigation(req) && (fallback === 'index.html' || (fallback === 'auto' && isFile(root, 'index.html')))) {
       return writeFolderPage(req, res, root, 'index.html', 200);
     }
     writeDetail(res, 404, 'Not Found');
@@ -106,7 +106,7 @@ async function exists(req: IncomingMessage, root: string, path: string): Promise
 }
 
 /** A browser navigation: the client accepts HTML by name (not only through a wildcard), with q above 0. */
-export function isNavigation(req: IncomingMessage): boolean {
+function isNavigation(req: IncomingMessage): boolean {
   const accept = req.headers.accept;
   if (accept === undefined) return false;
   for (const entry of accept.split(',')) {
@@ -115,7 +115,7 @@ export function isNavigation(req: IncomingMessage): boolean {
     if (mediaType !== 'text/html' && mediaType !== 'application/xhtml+xml') continue;
     const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
     const quality = q === undefined ? 1 : Number(q.slice(2));
-    if (Number.isNaN(quality) || quality !== 0) return true;
+    if (quality !== 0) return true;
   }
   return false;
 }

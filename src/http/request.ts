@@ -21,6 +21,8 @@ export interface RequestSite {
 export const SESSION = Symbol('zigmund.session');
 /** Where `csrf()` keeps the request's token. */
 export const CSRF_TOKEN = Symbol('zigmund.csrfToken');
+/** Told of the form `form()` parsed: a route's form parameters read it, as the body is then gone. */
+export const FORM_READ = Symbol('zigmund.formRead');
 
 /**
  * The incoming HTTP request (or WebSocket upgrade request), injected by declaring a
@@ -33,6 +35,7 @@ export class Request {
   private stateObj?: Record<string, unknown>;
   [SESSION]?: Record<string, unknown>;
   [CSRF_TOKEN]?: () => string;
+  [FORM_READ]?: (form: FormData) => void;
 
   constructor(
     /** The underlying `node:http` request. */
@@ -163,7 +166,12 @@ export class Request {
   form(): Promise<FormData> {
     if (this.formRead) return this.formRead;
     if (this.bodyRead) return Promise.reject(new Error('form(): the body was already read as bytes'));
-    this.formRead = parseForm(this.raw, { ...DEFAULT_FORM_LIMITS, ...this.site?.formLimits });
+    const parsing = parseForm(this.raw, { ...DEFAULT_FORM_LIMITS, ...this.site?.formLimits });
+    const told = this[FORM_READ];
+    this.formRead = told === undefined ? parsing : parsing.then((form) => {
+      told(form);
+      return form;
+    });
     return this.formRead;
   }
 }

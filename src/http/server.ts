@@ -220,12 +220,10 @@ function requestLineOverflowed(packet: Buffer | undefined, maxHeaderSize: number
  * unless an answer to an earlier request on the connection is being written (then writing
  * would corrupt it: the connection is only closed).
  */
-export function createClientErrorListener() {
-  return function onClientError(this: Server, err: ClientError, socket: Duplex): void {
-    // Node's default handler checks the same field.
-    const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
-    if (!socket.writable || inFlight?.headersSent) return void socket.destroy();
-    const status = clientErrorStatus(err, maxHeaderSizeOf(this));
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  };
+export function onClientError(this: Server, err: ClientError, socket: Duplex): void {
+  // Node's default handler checks the same field.
+  const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!socket.writable || inFlight?.headersSent) return void socket.destroy();
+  const status = clientErrorStatus(err, maxHeaderSizeOf(this));
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

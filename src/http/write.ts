@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { writeFile, type FileBody } from './file.js';
 import { stringifyJson } from './json.js';
-import { Response } from './response.js';
+import { Response, type ResponseBodyKind } from './response.js';
 import { isStreamLike, StreamWithoutResponse, writeStream, type StreamBody } from './stream.js';
 
 /** How a route turns a handler's return value into an answer, prepared at bootstrap. */
@@ -59,6 +59,13 @@ export function writeResponse(res: ServerResponse, out: Response, injected: Resp
   }
 }
 
+const IMPLIED_TYPES = { json: JSON_TYPE, text: 'text/plain; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
+/** The content type a `Response` of this kind is written with when it sets none. */
+export function impliedContentType(kind: ResponseBodyKind): string | undefined {
+  return kind === 'json' || kind === 'text' || kind === 'html' ? IMPLIED_TYPES[kind] : undefined;
+}
+
 /**
  * The bytes (or text) of a `Response` held in memory, filling in the content type its kind
  * implies; `undefined` for one without a body. Streams and files are not in memory: they throw.
@@ -69,10 +76,8 @@ export function bodyOf(out: Response, headers: OutgoingHttpHeaders): string | Ui
       headers['content-type'] ??= JSON_TYPE;
       return stringifyJson(out.body);
     case 'text':
-      headers['content-type'] ??= 'text/plain; charset=utf-8';
-      return String(out.body);
     case 'html':
-      headers['content-type'] ??= 'text/html; charset=utf-8';
+      headers['content-type'] ??= IMPLIED_TYPES[out.kind];
       return String(out.body);
     case 'raw':
       return out.body as string | Uint8Array;

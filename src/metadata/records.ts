@@ -1,12 +1,7 @@
 import type { Middleware } from '../http/middleware.js';
 import type { HttpRouteOptions, InheritedRouteOptions, WebSocketOptions } from './route-options.js';
 
-/**
- * What `@Controller(prefix, options)` records. Its `responses`, `callbacks`, `deprecated` and
- * `includeInSchema` apply to every route of the controller, as an `APIRouter`'s.
- */
-
-/** An OpenAPI Example Object, as parameter and body options name them (`openapiExamples`). */
+/** A named example of a parameter or a body (OpenAPI's Example Object), shown by Swagger UI in a menu. */
 export interface OpenApiExample {
   summary?: string;
   description?: string;
@@ -15,6 +10,10 @@ export interface OpenApiExample {
   externalValue?: string;
 }
 
+/**
+ * What `@Controller(prefix, options)` records. Its `responses`, `callbacks`, `deprecated` and
+ * `includeInSchema` apply to every route of the controller, as an `APIRouter`'s.
+ */
 export interface ControllerOptions extends InheritedRouteOptions {
   /** Tags added to every route of the controller in the OpenAPI document. */
   tags?: string[];

@@ -4,7 +4,6 @@ import type { ResponseUnion } from './response-union.js';
 // The options of the route decorators, next to the records that hold them; `app.get(...)` and
 // `app.websocket(...)` take the same shapes.
 
-/** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
 /** One entry of a route's `responses` option. */
 export interface AdditionalResponse {
   description?: string;
@@ -12,6 +11,7 @@ export interface AdditionalResponse {
   content?: Record<string, Record<string, unknown>>;
 }
 
+/** Options of `@Get`, `@Post`, … and `app.get`, `app.post`, … */
 export interface HttpRouteOptions {
   summary?: string;
   description?: string;

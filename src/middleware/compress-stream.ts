@@ -9,17 +9,15 @@ export type Encoding = 'br' | 'gzip' | 'deflate';
 // well as gzip's 6 and faster, which is why @fastify/compress and nginx choose it for live answers.
 const BROTLI_QUALITY = 4;
 
-/** A compressor stream for `encoding` (gzip and deflate at zlib's default level 6). */
-export function compressor(encoding: Encoding, sizeHint?: number): zlib.Gzip | zlib.Deflate | zlib.BrotliCompress {
+// A compressor stream for `encoding` (gzip and deflate at zlib's default level 6).
+function compressor(encoding: Encoding): zlib.Gzip | zlib.Deflate | zlib.BrotliCompress {
   if (encoding === 'gzip') return zlib.createGzip();
   if (encoding === 'deflate') return zlib.createDeflate();
-  return zlib.createBrotliCompress({ params: brotliParams(sizeHint) });
+  return zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
 }
 
-function brotliParams(sizeHint: number | undefined): Record<number, number> {
-  const params: Record<number, number> = { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY };
-  if (sizeHint !== undefined) params[zlib.constants.BROTLI_PARAM_SIZE_HINT] = sizeHint;
-  return params;
+function brotliParams(size: number): Record<number, number> {
+  return { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size };
 }
 
 // Below this, compressing on the calling thread is cheaper than a trip to libuv's thread pool.

@@ -2,7 +2,7 @@ import compressible from 'compressible';
 import Negotiator from 'negotiator';
 import type { Response } from '../http/response.js';
 import type { StreamBody } from '../http/stream.js';
-import { bodyOf } from '../http/write.js';
+import { bodyOf, impliedContentType } from '../http/write.js';
 import type { Middleware } from '../http/middleware.js';
 import { compressBytes, compressedStream, type Encoding } from './compress-stream.js';
 import { addVary } from './vary.js';
@@ -59,9 +59,11 @@ export function compression(options: CompressionOptions = {}): Middleware {
     }
     const body = bodyOf(res, res.headers);
     if (body === undefined) return res;
-    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    if (bytes.byteLength < threshold) return res;
+    // Serialised once: below the threshold the writer sends these bytes as they are.
     res.kind = 'raw';
+    res.body = body;
+    if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) < threshold) return res;
+    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     res.body = await compressBytes(encoding, bytes);
     return encoded(res, encoding);
   };
@@ -74,7 +76,7 @@ function eligible(res: Response): boolean {
   if (res.headers['content-encoding'] !== undefined) return false;
   const cacheControl = res.headers['cache-control'];
   if (cacheControl !== undefined && /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(cacheControl))) return false;
-  const type = contentTypeOf(res);
+  const type = answerTypeOf(res);
   if (type === undefined) return false;
   // mime-db marks text/event-stream compressible; a compressed event would wait in the compressor.
   if (type === 'text/event-stream') return false;
@@ -82,14 +84,10 @@ function eligible(res: Response): boolean {
   return compressible(type) === true || JSON_LINES.has(type);
 }
 
-// The content type the writer will send: set on the answer, or implied by its kind.
-function contentTypeOf(res: Response): string | undefined {
-  const header = res.headers['content-type'];
-  if (header !== undefined) return String(header).split(';', 1)[0].trim().toLowerCase();
-  if (res.kind === 'json') return 'application/json';
-  if (res.kind === 'text') return 'text/plain';
-  if (res.kind === 'html') return 'text/html';
-  return undefined;
+// The media type the writer will send: set on the answer, or implied by its kind.
+function answerTypeOf(res: Response): string | undefined {
+  const header = res.headers['content-type'] ?? impliedContentType(res.kind);
+  return header === undefined ? undefined : String(header).split(';', 1)[0].trim().toLowerCase();
 }
 
 function encoded(res: Response, encoding: Encoding): Response {

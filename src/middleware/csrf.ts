@@ -1,9 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { contentTypeOf, isFormType } from '../http/body.js';
-import { contextOf } from '../http/context.js';
 import { HttpException } from '../http/exceptions.js';
 import type { Middleware } from '../http/middleware.js';
 import { CSRF_TOKEN } from '../http/request.js';
+import { compareDigest } from '../security/compare.js';
 
 /** Options of `csrf()`. */
 export interface CsrfOptions {
@@ -56,9 +56,6 @@ export function csrf(options: CsrfOptions = {}): Middleware {
     if (typeof header === 'string') return header;
     if (!isFormType(contentTypeOf(req.raw))) return undefined;
     const form = await req.form();
-    // Handed to the route, whose form parameters would otherwise read a body already read.
-    const ctx = contextOf(req);
-    if (ctx !== undefined) ctx.form = form;
     const field = form.fields.get(fieldName);
     return field?.[0];
   }
@@ -72,7 +69,7 @@ export function csrf(options: CsrfOptions = {}): Middleware {
       if (known === undefined) throw new CsrfRejected('CSRF cookie missing');
       const sent = await tokenSent(req);
       if (sent === undefined) throw new CsrfRejected('CSRF token missing');
-      if (!same(sent, known)) throw new CsrfRejected('CSRF token mismatch');
+      if (!compareDigest(sent, known)) throw new CsrfRejected('CSRF token mismatch');
     }
     const res = await next();
     if (issued !== undefined) res.setCookie(cookieName, issued, cookieOptions);
@@ -82,9 +79,3 @@ export function csrf(options: CsrfOptions = {}): Middleware {
 
 // 32 random bytes, base64url: anything else in the cookie was not issued here.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

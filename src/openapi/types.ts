@@ -84,9 +84,6 @@ export interface OpenApiTag {
   externalDocs?: { url: string; description?: string };
 }
 
-
-/** A named example of a parameter or a body (OpenAPI's Example Object), shown by Swagger UI in a menu. */
-
 export interface OpenApiParameter {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { BootstrapError } from '../metadata/bootstrap-error.js';
 
 type ClassValidator = typeof import('class-validator');
 type ClassTransformer = typeof import('class-transformer');
@@ -57,10 +58,11 @@ export const classTransformerStorage = (): TransformerStorage => {
 // app has loaded sits in Node's module cache under its own real path.
 const STORAGE_FILE = /[\\/]class-transformer[\\/]cjs[\\/]storage\.js$/;
 
-/** Thrown at bootstrap when the app and Zigmund load two copies of a library that keeps its metadata per copy. */
-export class DuplicateLibraryError extends Error {
-  readonly code = 'DUPLICATE_LIBRARY';
-
+/**
+ * Thrown at bootstrap when the app and Zigmund load two copies of a library that keeps its
+ * metadata per copy: a `BootstrapError`, so the CLI prints it as one and `instanceof` finds it.
+ */
+export class DuplicateLibraryError extends BootstrapError {
   constructor(
     readonly library: string,
     readonly paths: string[],

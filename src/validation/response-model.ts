@@ -1,5 +1,7 @@
 import { declaredFields, typeOf } from './class-metadata.js';
 import { classTransformer, classValidator } from './libraries.js';
+import { compileChecks } from './compiled-checks.js';
+import { compileDtoFunction } from './compiled-dto.js';
 
 /** Keeps only the fields a response model declares, recursively, as FastAPI's `response_model` does. */
 export type ModelFilter = (value: unknown) => unknown;
@@ -115,9 +117,15 @@ function compileFilter(model: Function | [Function], options: ResponseModelOptio
  * picks the model that shapes an answer, trying each in order as pydantic does.
  */
 export function compileFits(cls: Function): (value: unknown) => boolean {
+  // The compiled checks decide a "yes" exactly; a "no" (or a model they do not cover) is asked
+  // of class-validator, as before, so only the model that does not fit pays for reflection.
+  const options = { whitelist: false, forbidNonWhitelisted: false };
+  const fromPlain = compileDtoFunction(cls, options);
+  const isValid = compileChecks(cls, options);
+  const slow = (instance: object) => classValidator().validateSync(instance).length === 0;
   return function fits(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-    const instance = value instanceof cls ? value : classTransformer().plainToInstance(cls as new () => object, value);
-    return classValidator().validateSync(instance as object).length === 0;
+    if (value instanceof cls) return isValid?.(value) === true || slow(value);
+    return fromPlain?.(value) !== undefined || slow(classTransformer().plainToInstance(cls as new () => object, value));
   };
 }
