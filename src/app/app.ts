@@ -401,8 +401,8 @@ export class App {
       if (kind === 'websocket') this.websocket(path, handler as SocketHandlerFn, routeOptions as WebSocketOptions);
       else this.route(method, path, handler as HttpHandlerFn, routeOptions as HttpRouteOptions);
     };
-    for (const route of inclusion.routes()) add(route);
-    for (const frontend of inclusion.frontends()) add(frontend);
+    // Routes win over frontends in the route table whatever the order they are added in.
+    for (const item of inclusion.items()) add(item);
     inclusion.onRoute(add);
     return this;
   }

@@ -2,9 +2,8 @@ import type { RequestContext } from '../http/context.js';
 import type { Middleware } from '../http/middleware.js';
 import { Response } from '../http/response.js';
 import type { HttpEndpoint, SocketEndpoint } from '../http/router.js';
-import { writeResponse } from '../http/write.js';
 import { compose } from '../middleware/compose.js';
-import type { CompileSettings } from './compile-route.js';
+import { deliver, failed, type CompileSettings } from './compile-route.js';
 
 /**
  * What `next()` resolves with around a mount: the mounted app or handler has not answered yet;
@@ -30,29 +29,26 @@ export function layeredMount(inner: { http: HttpEndpoint; socket: SocketEndpoint
   const http: HttpEndpoint = { handle: (ctx) => handle(ctx) };
   const where = `the app mounted at ${prefix || '/'}`;
 
+  const done = (ctx: RequestContext) => (ctx.needsFinish ? ctx.finish(ctx.failure, work) : undefined);
+
   function layered(middleware: readonly Middleware[]) {
-    const onion = compose(middleware, (ctx) => new MountAnswer(() => inner.http.handle(ctx)), (err, ctx) => {
-      if (ctx.failure === undefined) ctx.failure = err;
-      return handlers.respond(err, ctx);
-    });
+    const onion = compose(middleware, (ctx) => new MountAnswer(() => inner.http.handle(ctx)), (err, ctx) => failed(ctx, err, handlers));
     return async function handleMounted(ctx: RequestContext): Promise<void> {
       ctx.site = site;
       const out = await onion(ctx);
+      // A middleware's own answer (a 429, a preflight, an error) is written as a route's is.
+      if (!(out instanceof MountAnswer)) return deliver(ctx, out, done, where);
       const res = ctx.res!;
       try {
-        if (out instanceof MountAnswer) {
-          for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
-          const finished = new Promise<void>((resolve) => {
-            res.once('finish', resolve);
-            res.once('close', resolve);
-          });
-          out.run();
-          await finished;
-        } else if (!res.headersSent) {
-          await writeResponse(res, out, undefined, ctx.head, where);
-        }
+        for (const name in out.headers) res.setHeader(name, out.headers[name]);
+        const finished = new Promise<void>((resolve) => {
+          res.once('finish', resolve);
+          res.once('close', resolve);
+        });
+        out.run();
+        await finished;
       } finally {
-        if (ctx.needsFinish) await ctx.finish(ctx.failure, work);
+        await done(ctx);
       }
     };
   }

@@ -235,7 +235,7 @@ function runLayered(
 }
 
 /** Records the first failure (teardowns see it) and asks the exception handlers for the answer. */
-function failed(ctx: RequestContext, err: unknown, handlers: ExceptionHandlers): Response | Promise<Response> {
+export function failed(ctx: RequestContext, err: unknown, handlers: ExceptionHandlers): Response | Promise<Response> {
   if (ctx.failure === undefined) ctx.failure = err ?? new Error('undefined was thrown');
   // The client went away while sending the body: there is no one to answer.
   if (err instanceof BodyAborted) ctx.res?.destroy();
@@ -246,7 +246,7 @@ function failed(ctx: RequestContext, err: unknown, handlers: ExceptionHandlers):
 const CLOSE_CONNECTION = new Response().setHeader('connection', 'close');
 
 /** Writes the final Response once (a stream or a file resolves when written), then runs the context's teardowns. */
-function deliver(ctx: RequestContext, out: Response | Promise<Response>, done: (ctx: RequestContext) => void | Promise<void>, route: string): void | Promise<void> {
+export function deliver(ctx: RequestContext, out: Response | Promise<Response>, done: (ctx: RequestContext) => void | Promise<void>, route: string): void | Promise<void> {
   if (out instanceof Promise) return out.then((answer) => deliver(ctx, answer, done, route));
   const res = ctx.res!;
   if (res.headersSent || res.destroyed) {

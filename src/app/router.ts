@@ -124,14 +124,9 @@ export class Router {
     this.listeners.push(listener);
   }
 
-  /** Every route, nested routers flattened, with what the routers and inclusions hand down applied. */
-  routes(): RouterRoute[] {
-    return this.flatten([]).filter((item): item is RouterRoute => item.kind !== 'frontend');
-  }
-
-  /** Every frontend, nested routers' too, under the prefixes handed down. */
-  frontends(): RouterFrontend[] {
-    return this.flatten([]).filter((item): item is RouterFrontend => item.kind === 'frontend');
+  /** Every route and frontend, nested routers flattened, with what the routers and inclusions hand down applied. */
+  items(): (RouterRoute | RouterFrontend)[] {
+    return this.flatten([]);
   }
 
   private flatten(seen: Router[]): Item[] {

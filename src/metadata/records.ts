@@ -104,7 +104,10 @@ export interface ModelOptions {
  * `minLength`, `maxLength`, `pattern`) apply to a singular value under a key, as FastAPI's
  * `Body(gt=0)`: `@Body('importance', { integer: true, gt: 0 }) importance: number`.
  */
-export interface BodyOptions extends Pick<ParamOptions, 'integer' | 'gt' | 'ge' | 'lt' | 'le' | 'multipleOf' | 'minLength' | 'maxLength' | 'pattern'> {
+/** The options that constrain a scalar value (`integer`, `gt`, …, `pattern`), which a keyed `@Body` value takes too. */
+export type ConstraintOptions = Pick<ParamOptions, 'integer' | 'gt' | 'ge' | 'lt' | 'le' | 'multipleOf' | 'minLength' | 'maxLength' | 'pattern'>;
+
+export interface BodyOptions extends ConstraintOptions {
   /** Overrides the emitted type, e.g. a DTO class, or `[Dto]` for a list of them. */
   type?: Function | [Function];
   /** Strip properties the DTO does not declare. */

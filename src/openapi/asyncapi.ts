@@ -177,7 +177,7 @@ function objectSchema(params: RequestParam[]): JsonSchema | undefined {
   for (const spec of params) {
     if (spec.name === undefined) {
       const cls = (spec.options.type ?? spec.type) as Function;
-      for (const field of modelFields(cls, spec.source as ModelSource, spec.options.convertUnderscores !== false)) properties[field.key] = scalarSchema(field.plan);
+      for (const field of modelFields(cls, spec.source as ModelSource, spec.options)) properties[field.key] = scalarSchema(field.plan);
       continue;
     }
     const plan = planParam(spec);

@@ -259,7 +259,7 @@ function modelParameters(spec: RequestParam, source: 'query' | 'header' | 'cooki
   const { properties, required } = schemas.propertiesOf(cls);
   // A field the class initialises (`limit = 100`) takes that value when the key is absent.
   const defaults = modelDefaults(cls);
-  return modelFields(cls, source, spec.options.convertUnderscores !== false).map((field) => {
+  return modelFields(cls, source, spec.options).map((field) => {
     const schema = properties[field.property] ?? scalarSchema(field.plan);
     const hasDefault = defaults.has(field.property);
     return {

@@ -1,4 +1,4 @@
-import type { ParamOptions, ScalarType, SourceDefault } from '../metadata/records.js';
+import type { ConstraintOptions, ParamOptions, ScalarType, SourceDefault } from '../metadata/records.js';
 import type { ErrorDetail, Loc } from './errors.js';
 
 /** Where coercion failures go: an array, or a request context that gathers them lazily. */
@@ -65,8 +65,8 @@ function constraintsOf(options: PlanOptions): Constraints {
 }
 
 /** Whether the options constrain the value (`integer`, `gt`, …, `pattern`): what makes a keyed body value a checked scalar. */
-export function hasConstraints(options: Pick<ParamOptions, 'integer' | 'gt' | 'ge' | 'lt' | 'le' | 'multipleOf' | 'minLength' | 'maxLength' | 'pattern'>): boolean {
-  return options.integer === true || Object.keys(constraintsOf(options)).length > 0;
+export function hasConstraints(options: ConstraintOptions): boolean {
+  return options.integer === true || NUMERIC.some((key) => options[key] !== undefined) || TEXTUAL.some((key) => options[key] !== undefined);
 }
 
 const NUMERIC = ['gt', 'ge', 'lt', 'le', 'multipleOf'] as const;
@@ -232,20 +232,27 @@ function stringChecks(c: Constraints): Check[] {
  * value): the input reported is the value itself. Undefined when there is nothing to check.
  */
 export function compileConstraintCheck(constraints: Constraints): ((value: unknown, loc: Loc, errors: ErrorSink) => boolean) | undefined {
-  const checks = [...numberChecks(constraints), ...stringChecks(constraints)];
-  if (checks.length === 0) return undefined;
-  return (value, loc, errors) => checks.every((check) => check(value as never, value as string, loc, errors));
+  const passes = allChecks(constraints);
+  return passes && ((value, loc, errors) => passes(value, value as string, loc, errors));
 }
 
 function withConstraints(convert: Convert, constraints: Constraints): Convert {
-  const checks = [...numberChecks(constraints), ...stringChecks(constraints)];
-  if (checks.length === 0) return convert;
-  const count = checks.length;
+  const passes = allChecks(constraints);
+  if (!passes) return convert;
   return (raw, loc, errors) => {
     const value = convert(raw, loc, errors);
-    if (value === undefined) return value;
-    for (let i = 0; i < count; i++) if (!checks[i](value as never, raw, loc, errors)) return undefined;
-    return value;
+    return value === undefined || !passes(value, raw, loc, errors) ? undefined : value;
+  };
+}
+
+// The numeric and textual checks in one function, run in order until one fails; undefined when there are none.
+function allChecks(constraints: Constraints): ((value: unknown, raw: string, loc: Loc, errors: ErrorSink) => boolean) | undefined {
+  const checks = [...numberChecks(constraints), ...stringChecks(constraints)];
+  const count = checks.length;
+  if (count === 0) return undefined;
+  return (value, raw, loc, errors) => {
+    for (let i = 0; i < count; i++) if (!checks[i](value as never, raw, loc, errors)) return false;
+    return true;
   };
 }
 

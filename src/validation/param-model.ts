@@ -31,7 +31,7 @@ const LOC_OF: Record<ModelSource, string> = { query: 'query', header: 'header', 
  * class-transformer `@Type()` given, else strings). Headers are read dashed (`save_data` from
  * `save-data`) unless `convertUnderscores` is false.
  */
-export function modelFields(cls: Function, source: ModelSource, convertUnderscores = true): ModelField[] {
+export function modelFields(cls: Function, source: ModelSource, { convertUnderscores = true }: { convertUnderscores?: boolean } = {}): ModelField[] {
   return declaredFields(cls).map((property) => {
     const design = readPropertyType(cls, property);
     let type: unknown = SCALARS.has(design) ? design : String;
@@ -57,7 +57,7 @@ function headerName(property: string): string {
  * `forbidUnknown`, every other key is an `extra_forbidden` error naming it.
  */
 export function compileParamModelReader(cls: Function, source: ModelSource, options: { forbidUnknown: boolean; convertUnderscores?: boolean }) {
-  const fields = modelFields(cls, source, options.convertUnderscores !== false).map((field) => ({ ...field, coerce: compileCoercer(field.plan) as Coercer }));
+  const fields = modelFields(cls, source, options).map((field) => ({ ...field, coerce: compileCoercer(field.plan) as Coercer }));
   if (fields.length === 0) throw new Error(`${cls.name} declares no field with a class-validator decorator`);
   const known = new Set(fields.map((f) => f.key));
   const where = LOC_OF[source];
