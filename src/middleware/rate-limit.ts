@@ -58,13 +58,11 @@ export function rateLimit(options: RateLimitOptions = {}): Middleware {
       return next();
     }
     const reset = Math.max(0, Math.ceil(counted.resetMs / 1000));
-    const headers = {
-      'ratelimit-policy': policy,
-      ratelimit: `limit=${max}, remaining=${Math.max(0, max - counted.count)}, reset=${reset}`,
-    };
-    if (counted.count > max) throw new RateLimitExceeded(Math.max(1, reset), headers);
+    const state = `limit=${max}, remaining=${Math.max(0, max - counted.count)}, reset=${reset}`;
+    if (counted.count > max) throw new RateLimitExceeded(Math.max(1, reset), { 'ratelimit-policy': policy, ratelimit: state });
     const res: Response = await next();
-    for (const [name, value] of Object.entries(headers)) if (res.headers[name] === undefined) res.setHeader(name, value);
+    res.headers['ratelimit-policy'] ??= policy;
+    res.headers.ratelimit ??= state;
     return res;
   };
 }

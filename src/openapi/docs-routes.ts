@@ -51,8 +51,7 @@ const REDOC_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; worker-src 'self' blob:";
 
 const require = createRequire(import.meta.url);
-const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
-const SWAGGER_UI_VERSION = (require('swagger-ui-dist/package.json') as { version: string }).version;
+const SWAGGER_UI = installed('swagger-ui-dist');
 // ReDoc is a dependency, but its package (React, MobX, core-js for the one standalone bundle
 // served here) is the one an installation is most likely to prune: without it, /redoc says so.
 const REDOC = installed('redoc');
@@ -66,6 +65,12 @@ function installed(name: string): { dir: string; version: string } | undefined {
     return undefined;
   }
   return { dir: dirname(manifest), version: (require(manifest) as { version: string }).version };
+}
+
+// A dependency: without it the app cannot serve /docs, so say why when the page is asked for.
+function swaggerUi(): { dir: string; version: string } {
+  if (SWAGGER_UI === undefined) throw new Error('swagger-ui-dist is not installed: it is a dependency of zigmund (run npm install), needed to serve the docsUrl');
+  return SWAGGER_UI;
 }
 
 const REDOC_MISSING = 'ReDoc is not installed: run `npm install redoc` in the app to serve it here (Swagger UI is at the docsUrl, /docs by default)';
@@ -106,7 +111,7 @@ export function registerDocsRoutes(app: DocsHost): void {
   if (openapiUrl === null) return;
 
   if (docsUrl !== null) {
-    const assets = under(docsUrl, `assets/swagger-ui@${SWAGGER_UI_VERSION}`);
+    const assets = under(docsUrl, `assets/swagger-ui@${swaggerUi().version}`);
     const oauth2RedirectUrl = config.swaggerUiOauth2RedirectUrl === undefined ? under(docsUrl, 'oauth2-redirect') : config.swaggerUiOauth2RedirectUrl;
     const initScript = under(docsUrl, 'swagger-init.js');
     const page = perRootPath((root) =>
@@ -131,19 +136,20 @@ export function registerDocsRoutes(app: DocsHost): void {
     app.get(initScript, (req: Request) => script(init(req.rootPath)), HIDDEN);
     const redirectPage = perRootPath((root) => `<!doctype html>\n<html lang="en">\n<body>\n<script src="${root}${assets}/oauth2-redirect.js"></script>\n</body>\n</html>\n`);
     if (oauth2RedirectUrl !== null) app.get(oauth2RedirectUrl, (req: Request) => Response.html(redirectPage(req.rootPath), 200, REVALIDATE), HIDDEN);
-    serveAssets(app, assets, SWAGGER_UI_DIR, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
+    serveAssets(app, assets, swaggerUi().dir, ['swagger-ui.css', 'swagger-ui-bundle.js', 'oauth2-redirect.js', 'favicon-32x32.png']);
   }
 
-  if (redocUrl !== null && REDOC === undefined) {
+  if (redocUrl === null) return;
+  if (REDOC === undefined) {
     app.get(redocUrl, () => Response.json({ detail: REDOC_MISSING }, 404), HIDDEN);
-  } else if (redocUrl !== null && REDOC !== undefined) {
-    const assets = under(redocUrl, `assets/redoc@${REDOC.version}`);
-    const page = perRootPath((root) =>
-      redocPage({ title: `${title} - ReDoc`, openapiUrl: root + openapiUrl, redocJsUrl: `${root}${assets}/redoc.standalone.js` }),
-    );
-    app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
-    serveAssets(app, assets, join(REDOC.dir, 'bundles'), ['redoc.standalone.js']);
+    return;
   }
+  const assets = under(redocUrl, `assets/redoc@${REDOC.version}`);
+  const page = perRootPath((root) =>
+    redocPage({ title: `${title} - ReDoc`, openapiUrl: root + openapiUrl, redocJsUrl: `${root}${assets}/redoc.standalone.js` }),
+  );
+  app.get(redocUrl, (req: Request) => Response.html(page(req.rootPath), 200, { ...REVALIDATE, 'content-security-policy': REDOC_POLICY }), HIDDEN);
+  serveAssets(app, assets, join(REDOC.dir, 'bundles'), ['redoc.standalone.js']);
 }
 
 /** A script that embeds the app's options: revalidated, as its page is. */
