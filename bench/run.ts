@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       load: { type: 'string', default: 'wrk' },
       'cpu-prof': { type: 'boolean', default: false },
       from: { type: 'string' },
+      'node-flags': { type: 'string' },
     },
   });
   if (values.from) return render(JSON.parse(readFileSync(values.from, 'utf8')), values.svg!);
@@ -77,17 +78,22 @@ async function main(): Promise<void> {
   const started = Date.now();
   // With --cpu-prof, every selected server writes a V8 profile per workload into
   // bench/results/profiles/<workload>/<peer> (bench/profile-top.js reads them).
+  // --node-flags gives every server the same V8 flags (e.g. a larger young generation).
+  const shared = values['node-flags']?.split(' ').filter((flag) => flag !== '') ?? [];
   const profiled = (workload: string): Peer[] =>
     peers
       .filter((peer) => serves(peer, workload))
-      .map((peer) => (values['cpu-prof'] ? { ...peer, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', workload, peer.id)}`] } : peer));
+      .map((peer) => ({
+        ...peer,
+        nodeFlags: [...shared, ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', workload, peer.id)}`] : [])],
+      }));
   const results: WorkloadResult[] = [];
   for (const workload of HTTP_WORKLOADS) {
     if (workloads.includes(workload.id)) results.push(await runHttpWorkload(workload, profiled(workload.id), settings));
   }
   if (workloads.includes('ws-throughput')) results.push(await runWsThroughput(profiled('ws-throughput'), settings));
   if (workloads.includes('ws-latency')) results.push(...(await runWsLatency(profiled('ws-latency'), settings)));
-  if (workloads.includes('ws-memory')) results.push(await runWsMemory(peers.filter((peer) => serves(peer, 'ws-memory')), settings, idle));
+  if (workloads.includes('ws-memory')) results.push(await runWsMemory(peers.filter((peer) => serves(peer, 'ws-memory')).map((peer) => ({ ...peer, nodeFlags: shared })), settings, idle));
   if (workloads.includes('startup')) results.push(await runStartup(profiled('startup'), settings));
 
   const machine = describeMachine();

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../http/context.js';
-import { BodyAborted, decodeJsonBody, hasBody, readBodyThen } from '../http/body.js';
+import { BodyAborted, decodeJsonBody, hasBody, readBodyThen, receiveBody, type BodyReceiver } from '../http/body.js';
 import { DEFAULT_FORM_LIMITS, parseForm, type FormLimits } from '../http/multipart.js';
 import type { HttpException } from '../http/exceptions.js';
 import { lingerBeforeClose } from '../http/linger.js';
@@ -10,7 +10,7 @@ import type { RouteDefinition } from '../http/route.js';
 import type { HttpRouteOptions } from '../metadata/route-options.js';
 import { stringifyJson, withBytesAsBase64 } from '../http/json.js';
 import type { HttpEndpoint } from '../http/router.js';
-import type { FallbackEndpoint } from '../http/server.js';
+import { pipelineFailed, type FallbackEndpoint } from '../http/server.js';
 import { responseOf, writeResponse, writeResult, type WritePlan } from '../http/write.js';
 import type { Middleware } from '../http/middleware.js';
 import { compose, sequence, type Stage } from '../middleware/compose.js';
@@ -122,16 +122,16 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
     route: definition.owner,
   };
 
-  // The JSON body is decoded in the turn it arrives, under the read's one promise.
-  const decodeInto = (ctx: RequestContext) => (raw: Buffer) => {
+  // The JSON body is decoded in the turn it arrives.
+  const decode = (ctx: RequestContext, raw: Buffer) => {
     ctx.rawBody = raw;
     ctx.body = decodeJsonBody(ctx.raw, raw, strictContentType, settings.maxJsonDepth);
   };
 
   function readBodyOf(ctx: RequestContext): void | Promise<void> {
     // A middleware read the form already (csrf()'s `_csrf` field): the body is gone, its form is here.
-    if (ctx.form !== undefined) return readsJson ? decodeInto(ctx)(Buffer.alloc(0)) : undefined;
-    return readsJson ? readBodyThen(ctx.raw, bodyLimit, decodeInto(ctx)) : readFormOf(ctx);
+    if (ctx.form !== undefined) return readsJson ? decode(ctx, Buffer.alloc(0)) : undefined;
+    return readsJson ? readBodyThen(ctx.raw, bodyLimit, (raw) => decode(ctx, raw)) : readFormOf(ctx);
   }
 
   async function readFormOf(ctx: RequestContext): Promise<void> {
@@ -145,11 +145,15 @@ export function compileHttpRoute(definition: RouteDefinition, settings: CompileS
 
   // read body → dependencies → arguments → handler → write. Each stage returns a promise only
   // when it really waited, so a sync handler without a body answers in the same tick.
-  const stages: Stage[] = [];
-  if (readsJson || readsForm) stages.push(readBodyOf);
-  if (runDependencies) stages.push(dependenciesStage(runDependencies));
-  stages.push(argumentsStage(resolveArgs), handlerStage(definition.handler as (...args: unknown[]) => unknown));
-  const straight = runStraight(sequence([...stages, write]), settings);
+  const afterBody: Stage[] = [];
+  if (runDependencies) afterBody.push(dependenciesStage(runDependencies));
+  afterBody.push(argumentsStage(resolveArgs), handlerStage(definition.handler as (...args: unknown[]) => unknown));
+  const stages = readsJson || readsForm ? [readBodyOf, ...afterBody] : afterBody;
+  // Without middleware, a JSON body is read without a promise: the rest of the pipeline runs in
+  // the body's 'end' event.
+  const straight = readsJson
+    ? runAfterJsonBody(sequence([...afterBody, write]), decode, bodyLimit, settings)
+    : runStraight(sequence([...stages, write]), settings);
   const untilHandler = sequence(stages);
 
   // With middleware the handler's answer becomes a Response the onion can change, written once at the end.
@@ -198,14 +202,14 @@ export function compileFallback(settings: CompileSettings): FallbackEndpoint & {
   return fallback;
 }
 
-/** A route without middleware: the stages write the answer themselves; an error is answered by the handlers. */
-function runStraight(run: Stage, settings: CompileSettings) {
-  const { handlers, site } = settings;
+/** How a route without middleware ends: teardowns after the answer, and an error answered by the handlers. */
+function straightEnds(settings: CompileSettings) {
+  const { handlers } = settings;
   const work = settings.container.work;
   const done = (ctx: RequestContext) => (ctx.needsFinish ? ctx.finish(ctx.failure, work) : undefined);
   const fail = (ctx: RequestContext, err: unknown) => deliver(ctx, failed(ctx, err, handlers), done, 'an error');
-  return function handle(ctx: RequestContext): void | Promise<void> {
-    ctx.site = site;
+  /** Runs `run` to its end: the answer written, teardowns run or started; a promise only if a step waited. */
+  return function complete(ctx: RequestContext, run: Stage): void | Promise<void> {
     let pending: void | Promise<void>;
     try {
       pending = run(ctx);
@@ -214,6 +218,50 @@ function runStraight(run: Stage, settings: CompileSettings) {
     }
     if (pending !== undefined) return pending.then(() => done(ctx), (err: unknown) => fail(ctx, err));
     return done(ctx);
+  };
+}
+
+/** A route without middleware: the stages write the answer themselves; an error is answered by the handlers. */
+function runStraight(run: Stage, settings: CompileSettings) {
+  const { site } = settings;
+  const complete = straightEnds(settings);
+  return function handle(ctx: RequestContext): void | Promise<void> {
+    ctx.site = site;
+    return complete(ctx, run);
+  };
+}
+
+/**
+ * A route without middleware that reads a JSON body first. The body is read through one
+ * receiver shared by all requests, and the rest of the pipeline runs in the body's 'end' event:
+ * no promise, no closure per request unless a step really waits. `handle` returns before the
+ * answer is written; a failure of the answer itself ends the connection, as the request
+ * listener does for other routes.
+ */
+function runAfterJsonBody(rest: Stage, decode: (ctx: RequestContext, raw: Buffer) => void, bodyLimit: number, settings: CompileSettings) {
+  const { site } = settings;
+  const complete = straightEnds(settings);
+  const decodeThenRest: Stage = (ctx) => {
+    decode(ctx, ctx.rawBody!);
+    return rest(ctx);
+  };
+  const settle = (ctx: RequestContext, pending: void | Promise<void>) => {
+    if (pending !== undefined) pending.catch((err: unknown) => pipelineFailed(ctx.res!, err));
+  };
+  const receiver: BodyReceiver<RequestContext> = {
+    received(ctx, raw) {
+      ctx.rawBody = raw;
+      settle(ctx, complete(ctx, decodeThenRest));
+    },
+    failed(ctx, err) {
+      settle(ctx, complete(ctx, () => {
+        throw err;
+      }));
+    },
+  };
+  return function handle(ctx: RequestContext): void {
+    ctx.site = site;
+    receiveBody(ctx.raw, bodyLimit, ctx, receiver);
   };
 }
 

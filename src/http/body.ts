@@ -74,81 +74,127 @@ const asIs = (raw: Buffer) => raw;
  */
 export function readBodyThen<T>(req: IncomingMessage, limit: number, use: (raw: Buffer) => T): T | Promise<T> {
   if (!hasBody(req)) return use(EMPTY);
-  // NaN for a chunked body: then no comparison with it holds.
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) return Promise.reject(bodyTooLarge(limit));
-  const failure = unreadable(req);
-  if (failure) return Promise.reject(failure);
-  return new Promise((resolve, reject) =>
-    collect(req, limit, declared, (raw) => {
-      try {
-        resolve(use(raw));
-      } catch (err) {
-        reject(err);
-      }
-    }, reject),
-  );
+  return new Promise((resolve, reject) => {
+    receiveBody(req, limit, undefined, {
+      received(_, raw) {
+        try {
+          resolve(use(raw));
+        } catch (err) {
+          reject(err);
+        }
+      },
+      failed: (_, err) => reject(err),
+    });
+  });
 }
 
 /**
- * Gathers the chunks of a body without an intermediate copy where it can: a body that comes in
- * one chunk (most JSON bodies) is that chunk; one of a declared length in several chunks is
+ * Where {@link receiveBody} delivers, with the `target` it was given (a route passes its
+ * request context, so one receiver serves every request). Neither may throw: they run in the
+ * request's stream events.
+ */
+export interface BodyReceiver<T> {
+  /** The whole body, in the turn its last byte arrived. */
+  received(target: T, raw: Buffer): void;
+  /** Why it could not be read: a 413, {@link BodyAborted} or {@link BodyConsumed}. */
+  failed(target: T, err: Error): void;
+}
+
+/**
+ * Reads the whole body as {@link readBody} does, without a promise: the receiver hears of it
+ * from the request's own events (at once when there is no body or it is refused up front).
+ */
+export function receiveBody<T>(req: IncomingMessage, limit: number, target: T, receiver: BodyReceiver<T>): void {
+  if (!hasBody(req)) return receiver.received(target, EMPTY);
+  // NaN for a chunked body: then no comparison with it holds.
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return receiver.failed(target, bodyTooLarge(limit));
+  const failure = (req as Reading)[READING] !== undefined ? new BodyConsumed() : unreadable(req);
+  if (failure) return receiver.failed(target, failure);
+  (req as Reading)[READING] = new BodyRead(limit, declared, target, receiver as BodyReceiver<unknown>);
+  req.on('data', onBodyData);
+  req.on('end', onBodyEnd);
+  req.on('error', onBodyAbort);
+  req.on('close', onBodyAbort);
+}
+
+const READING = Symbol('zigmund.bodyRead');
+
+// The read in progress, on the request itself: the listeners are shared functions that find it
+// there, so a read allocates no closures, and nothing is left holding it (or, through its
+// target, the request's context) once it is done, however long Node keeps the request queued
+// behind pipelined answers. `null` once done: the listeners stay, and ignore what comes after.
+type Reading = IncomingMessage & { [READING]?: BodyRead<unknown> | null };
+
+/**
+ * The chunks of one body, gathered without an intermediate copy where it can: a body that comes
+ * in one chunk (most JSON bodies) is that chunk; one of a declared length in several chunks is
  * copied once, as they come, into a buffer of that length; only a chunked body of unknown length
  * is kept in pieces and joined at the end.
  */
-function collect(req: IncomingMessage, limit: number, declared: number, resolve: (body: Buffer) => void, reject: (err: Error) => void): void {
-  let first: Buffer | undefined;
-  let whole: Buffer | undefined;
-  let pieces: Buffer[] | undefined;
-  let size = 0;
-  let settled = false;
-  const stop = () => {
-    settled = true;
-    req.off('data', onData);
-    req.off('end', onEnd);
-  };
-  const onData = (chunk: Buffer) => {
-    const end = size + chunk.length;
-    if (end > limit) {
-      // The request stays flowing with no listener, so the excess is discarded, never buffered,
-      // and a client still sending can read the 413 before the framework closes the connection.
-      stop();
-      return reject(bodyTooLarge(limit));
-    }
-    if (first === undefined) {
-      first = chunk;
-    } else if (end <= declared) {
-      if (whole === undefined) {
-        whole = Buffer.allocUnsafe(declared);
-        first.copy(whole, 0);
+class BodyRead<T> {
+  first: Buffer | undefined = undefined;
+  whole: Buffer | undefined = undefined;
+  pieces: Buffer[] | undefined = undefined;
+  size = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly declared: number,
+    readonly target: T,
+    readonly receiver: BodyReceiver<T>,
+  ) {}
+
+  add(chunk: Buffer): void {
+    const end = this.size + chunk.length;
+    if (this.first === undefined) {
+      this.first = chunk;
+    } else if (end <= this.declared) {
+      if (this.whole === undefined) {
+        this.whole = Buffer.allocUnsafe(this.declared);
+        this.first.copy(this.whole, 0);
       }
-      chunk.copy(whole, size);
+      chunk.copy(this.whole, this.size);
     } else {
-      (pieces ??= [first]).push(chunk);
+      (this.pieces ??= [this.first]).push(chunk);
     }
-    size = end;
-  };
-  // At 'end' the listeners go: they hold this read, and through `resolve` the request's whole
-  // context, for as long as Node keeps the request (behind every pipelined answer before it).
-  // Kept, they carried that garbage out of V8's young generation under load. A complete
-  // request emits no 'error' (Node destroys only an incomplete one with an error).
-  const onEnd = () => {
-    stop();
-    req.off('error', onAbort);
-    req.off('close', onAbort);
-    if (whole !== undefined) resolve(size === declared ? whole : whole.subarray(0, size));
-    else if (pieces !== undefined) resolve(Buffer.concat(pieces, size));
-    else resolve(first ?? EMPTY);
-  };
-  const onAbort = (cause?: Error) => {
-    if (settled) return;
-    stop();
-    reject(new BodyAborted({ cause }));
-  };
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('error', onAbort);
-  req.on('close', onAbort);
+    this.size = end;
+  }
+
+  body(): Buffer {
+    if (this.whole !== undefined) return this.size === this.declared ? this.whole : this.whole.subarray(0, this.size);
+    if (this.pieces !== undefined) return Buffer.concat(this.pieces, this.size);
+    return this.first ?? EMPTY;
+  }
+}
+
+function onBodyData(this: Reading, chunk: Buffer): void {
+  const read = this[READING];
+  if (!read) return;
+  if (read.size + chunk.length > read.limit) {
+    // The request stays flowing, its chunks ignored, so the excess is discarded, never
+    // buffered, and a client still sending can read the 413 before the framework closes the
+    // connection.
+    this[READING] = null;
+    return read.receiver.failed(read.target, bodyTooLarge(read.limit));
+  }
+  read.add(chunk);
+}
+
+function onBodyEnd(this: Reading): void {
+  const read = this[READING];
+  if (!read) return;
+  this[READING] = null;
+  read.receiver.received(read.target, read.body());
+}
+
+// A complete request emits no 'error' (Node destroys only an incomplete one with an error), and
+// its 'close' comes after 'end': both mean the client went away mid-body.
+function onBodyAbort(this: Reading, cause?: Error): void {
+  const read = this[READING];
+  if (!read) return;
+  this[READING] = null;
+  read.receiver.failed(read.target, new BodyAborted({ cause }));
 }
 
 /**

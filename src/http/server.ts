@@ -35,7 +35,8 @@ export type UpgradeRefusal = (ctx: RequestContext, socket: Duplex, err: HttpExce
 
 const NO_PARAMS: Record<string, string | undefined> = Object.freeze({}) as Record<string, string | undefined>;
 
-function pipelineFailed(res: ServerResponse, err: unknown): void {
+/** The last resort when answering failed (an exception handler threw): logged, and the connection ended. */
+export function pipelineFailed(res: ServerResponse, err: unknown): void {
   console.error('zigmund: request pipeline failed', err);
   res.destroy();
 }
