@@ -1,14 +1,13 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ConnectionTimeout } from './errors.js';
-import { closedError, writeEncoded, type CloseInfo, type EncodedFrame } from './ws-internals.js';
+import { closedError, writeEncoded, writeText, type CloseInfo, type EncodedFrame } from './ws-internals.js';
 
 // Past this many bytes queued for the peer, sends wait for 'drain': enough to keep a fast
 // link busy, small enough that a client that stops reading costs a bounded amount of memory.
 const SEND_HIGH_WATER_MARK = 256 * 1024;
 
 const HANDED_OVER = Promise.resolve();
-const TEXT = { binary: false };
 const BINARY = { binary: true };
 const noop = () => undefined;
 
@@ -18,9 +17,10 @@ type Payload = string | Uint8Array | ArrayBuffer | EncodedFrame;
 
 // Frames are passed as kind + payload rather than as a closure: one allocation fewer per send.
 function writeFrame(socket: WebSocket, kind: FrameKind, data: Payload, done?: (err?: Error) => void): void {
-  if (kind === 'encoded') writeEncoded(socket, data as EncodedFrame, done);
+  if (kind === 'text') writeText(socket, data as string, done);
+  else if (kind === 'encoded') writeEncoded(socket, data as EncodedFrame, done);
   else if (kind === 'ping') socket.ping(data as string | Uint8Array, undefined, done);
-  else socket.send(data as string | Uint8Array | ArrayBuffer, kind === 'text' ? TEXT : BINARY, done);
+  else socket.send(data as Uint8Array | ArrayBuffer, BINARY, done);
 }
 
 function sizeOf(data: Payload): number {

@@ -15,6 +15,8 @@ interface WsInternals {
   _closeCode: number;
   _closeMessage: Buffer;
   _sender: WsSender | null;
+  /** Server sockets send unmasked frames; a client's must be masked. */
+  _isServer: boolean;
 }
 
 /** ws's `Sender`: `_state` is 0 (DEFAULT) unless it is compressing or reading a Blob, when frames queue in `_queue`. */
@@ -55,6 +57,41 @@ export function internalsOf(socket: WebSocket): WsInternals {
 export function encodeFrame(binary: boolean, payload: Buffer): EncodedFrame {
   const parts = loadSender().frame(payload, { fin: true, opcode: binary ? OPCODE_BINARY : OPCODE_TEXT, mask: false, readOnly: true, rsv1: false });
   return { binary, payload, bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
+}
+
+const OPEN = 1;
+const TEXT_SEND = { binary: false };
+
+/**
+ * Sends a text message as one unmasked frame in one buffer. ws's own `send` hands the socket
+ * the header and the payload as two chunks, after building two option objects per call; on a
+ * corked socket (see `SendGate`) one chunk a frame halves the bookkeeping of the write. Goes
+ * through `send` when ws has frames queued (their order must hold), the socket is not open (ws
+ * then reports the error), it is a client's (whose frames are masked), or the value is not a
+ * string (ws converts it).
+ */
+export function writeText(socket: WebSocket, text: string, done?: (err?: Error) => void): void {
+  const internals = internalsOf(socket);
+  const sender = internals._sender;
+  if (typeof text !== 'string' || !internals._isServer || socket.readyState !== OPEN || sender === null || sender._state !== 0 || sender._queue.length > 0) {
+    return socket.send(text, TEXT_SEND, done);
+  }
+  const length = Buffer.byteLength(text);
+  const head = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + length);
+  frame[0] = 0x80 | OPCODE_TEXT;
+  if (head === 2) {
+    frame[1] = length;
+  } else if (head === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt16BE(0, 2);
+    frame.writeUIntBE(length, 4, 6);
+  }
+  frame.write(text, head, 'utf8');
+  sender.sendFrame([frame], done);
 }
 
 /** Writes an encoded frame through the socket's sender, in order with the frames ws sent before it. */

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, test } from 'node:test';
 import { WebSocket, WebSocketServer } from 'ws';
-import { closeCodeOf, encodeFrame, internalsOf, peerClose, writeEncoded } from '../../src/websocket/ws-internals.js';
+import { closeCodeOf, encodeFrame, internalsOf, peerClose, writeEncoded, writeText } from '../../src/websocket/ws-internals.js';
 import { serve } from './socket-harness.js';
 
 // src/websocket/ws-internals.ts is the one reader of what ws keeps private or reports only
@@ -21,6 +21,7 @@ test('ws still has the private fields the framework relies on', async (t) => {
       '_sender._state': sender._state,
       '_sender._queue': Array.isArray(sender._queue),
       '_sender.sendFrame': typeof sender.sendFrame,
+      _isServer: internals._isServer,
     };
     await conn.receive();
     return shape;
@@ -35,6 +36,7 @@ test('ws still has the private fields the framework relies on', async (t) => {
     '_sender._state': 0,
     '_sender._queue': true,
     '_sender.sendFrame': 'function',
+    _isServer: true,
   });
 });
 
@@ -58,6 +60,44 @@ test('encodeFrame frames a message once, unmasked, and writeEncoded writes it th
   assert.equal(binary.data.length, 70_000);
   peer.ws.send('done');
   await once(peer.ws, 'close');
+});
+
+test('writeText frames text in one buffer, byte for byte as ws frames it, at every length boundary', async (t) => {
+  // Lengths around the 7-bit, 16-bit and 64-bit length forms; multi-byte UTF-8 counts bytes, not characters.
+  const texts = ['', 'a', 'é'.repeat(62) + 'a', 'x'.repeat(125), 'x'.repeat(126), 'ü'.repeat(32_767) + 'ab', 'x'.repeat(65_535), 'x'.repeat(65_536), '😀'.repeat(20_000)];
+  const chunks: Buffer[][] = [];
+  const served = await serve(async (conn, ws) => {
+    const sender = internalsOf(ws as WebSocket)._sender!;
+    const sendFrame = sender.sendFrame.bind(sender);
+    sender.sendFrame = (list, cb) => {
+      chunks.push(list);
+      sendFrame(list, cb);
+    };
+    for (const text of texts) writeText(ws as WebSocket, text);
+    await conn.receive();
+  });
+  t.after(() => served.stop());
+  const peer = await served.connect();
+  for (const text of texts) assert.equal(await peer.nextText(), text);
+  assert.equal(chunks.length, texts.length);
+  for (const [i, text] of texts.entries()) {
+    assert.equal(chunks[i].length, 1, `length ${text.length}: one chunk`);
+    assert.deepEqual(chunks[i][0], encodeFrame(false, Buffer.from(text)).bytes, `length ${Buffer.byteLength(text)} bytes`);
+  }
+  peer.ws.send('done');
+  await once(peer.ws, 'close');
+});
+
+test('writeText goes through ws.send when the socket is no longer open, so ws reports the error', async (t) => {
+  const served = await serve(async (conn, ws) => {
+    await conn.receive().catch(() => undefined);
+    ws.close();
+    return await new Promise<string>((resolve) => writeText(ws as WebSocket, 'late', (err) => resolve(err?.message ?? 'no error')));
+  });
+  t.after(() => served.stop());
+  const peer = await served.connect();
+  peer.ws.send('go');
+  assert.match((await served.session).result as string, /WebSocket is not open/);
 });
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: 16, autoPong: false });
