@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { median } from './lib/in-process.js';
 import { openFileLimit, runPinned } from './lib/machine.js';
 import { BenchServer, sleep } from './lib/server.js';
-import { checkEcho, closeAll, openMany, type WsTarget } from './lib/ws-load.js';
+import { checkEcho, closeAll, freshSource, openMany, type WsTarget } from './lib/ws-load.js';
 
 interface MemoryPeer {
   id: string;
@@ -86,7 +86,7 @@ async function measure(peer: MemoryPeer, count: number, withHeap: boolean): Prom
     await sleep(1000);
     const rssBefore = server.rssKiB();
     const heapBefore = withHeap ? await snapshot(server, dir) : undefined;
-    const clients = await openMany(target(server), count);
+    const clients = await openMany({ ...target(server), localAddress: freshSource() }, count);
     try {
       await sleep(2000);
       const rssAfter = server.rssKiB();

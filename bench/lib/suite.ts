@@ -7,7 +7,7 @@ import type { Peer } from './peers.js';
 import { median, type PeerResult, type WorkloadResult } from './report.js';
 import { BenchServer, sleep } from './server.js';
 import type { Settings } from './settings.js';
-import { checkEcho, closeAll, echoLatency, echoThroughput, openMany, type WsTarget } from './ws-load.js';
+import { checkEcho, closeAll, echoLatency, echoThroughput, freshSource, openMany, type WsTarget } from './ws-load.js';
 
 interface Running {
   peer: Peer;
@@ -242,7 +242,7 @@ export async function runWsMemory(peers: Peer[], settings: Settings, count: numb
         await checkWs(wsTarget(server));
         await sleep(1000);
         const before = server.rssKiB();
-        const clients = await openMany(wsTarget(server), count);
+        const clients = await openMany({ ...wsTarget(server), localAddress: freshSource() }, count);
         try {
           await sleep(2000);
           const after = server.rssKiB();

@@ -78,10 +78,13 @@ export class WsClient {
   }
 }
 
-/** Opens a WebSocket to 127.0.0.1:`port``path`; with `greeting`, waits for that first message. */
-export function openWs(port: number, path: string, greeting?: string): Promise<WsClient> {
+/**
+ * Opens a WebSocket to 127.0.0.1:`port``path`; with `greeting`, waits for that first message.
+ * `localAddress` is the loopback address to connect from (default 127.0.0.1).
+ */
+export function openWs(port: number, path: string, greeting?: string, localAddress?: string): Promise<WsClient> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect({ port, host: '127.0.0.1', localAddress });
     let head = Buffer.alloc(0);
     const fail = (err: Error) => {
       socket.destroy();

@@ -8,6 +8,21 @@ export interface WsTarget {
   path: string;
   /** A first message the server sends on every connection (the demo's "connected"). */
   greeting?: string;
+  /** The loopback address the connections come from (default 127.0.0.1); see `freshSource`. */
+  localAddress?: string;
+}
+
+let sources = 0;
+
+/**
+ * A loopback address not used before by this process, to open many connections from. Each
+ * closed connection holds its local port in TIME_WAIT for a minute; ten thousand a server,
+ * several servers a run, would use up the 28,000 ephemeral ports of one source address and
+ * stall the next handshakes. A new source address has all of them.
+ */
+export function freshSource(): string {
+  sources++;
+  return `127.0.${1 + Math.floor(sources / 250)}.${1 + (sources % 250)}`;
 }
 
 const MESSAGE = 'bench message 0123456789';
@@ -21,7 +36,7 @@ export async function openMany(target: WsTarget, count: number, concurrency = 10
   const worker = async () => {
     while (next < count) {
       next++;
-      clients.push(await openWs(target.port, target.path, target.greeting));
+      clients.push(await openWs(target.port, target.path, target.greeting, target.localAddress));
     }
   };
   try {
