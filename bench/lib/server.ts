@@ -36,6 +36,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Extra node flags, e.g. `--cpu-prof`. */
   nodeFlags?: string[];
+  /** Hears all the server prints, e.g. what `--trace-gc-nvp` writes. */
+  onOutput?: (text: string) => void;
 }
 
 /** A running server process; `pid` is node's own (taskset execs it). */
@@ -56,7 +58,9 @@ export class BenchServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-4000);
+      const text = chunk.toString();
+      this.output = (this.output + text).slice(-4000);
+      options.onOutput?.(text);
     };
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);

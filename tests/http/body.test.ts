@@ -181,6 +181,30 @@ describe('readBody', () => {
     await readAll(stream);
     await assert.rejects(readBody(req, limit), { code: 'BODY_CONSUMED' });
   });
+
+  test('a second read while the first is under way rejects with BODY_CONSUMED; the first gets the whole body', async () => {
+    const stream = new PassThrough();
+    const req = Object.assign(stream, { headers: { 'content-length': '11' } }) as unknown as IncomingMessage;
+    const first = readBody(req, limit);
+    await assert.rejects(readBody(req, limit), { code: 'BODY_CONSUMED' });
+    stream.write('hello, ');
+    stream.end('body');
+    assert.equal((await first).toString(), 'hello, body');
+    await assert.rejects(readBody(req, limit), { code: 'BODY_CONSUMED' });
+  });
+
+  test('a read leaves nothing on the request once it is done: later chunks and closes are ignored', async () => {
+    const stream = new PassThrough();
+    const req = Object.assign(stream, { headers: { 'transfer-encoding': 'chunked' } }) as unknown as IncomingMessage;
+    const read = readBody(req, 3);
+    stream.write('toolong');
+    await assert.rejects(read, { status: 413 });
+    // The refused read keeps the request flowing and discards the rest; its close changes nothing.
+    stream.end('more');
+    stream.destroy();
+    const held = Object.getOwnPropertySymbols(req).map((key) => (req as unknown as Record<symbol, unknown>)[key]);
+    assert.ok(held.every((value) => value === null || typeof value !== 'object' || !('receiver' in value)), 'no read state stays on the request');
+  });
 });
 
 describe('parseJson and the JSON content type', () => {
