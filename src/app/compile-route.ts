@@ -241,6 +241,7 @@ function runStraight(run: Stage, settings: CompileSettings) {
 function runAfterJsonBody(rest: Stage, decode: (ctx: RequestContext, raw: Buffer) => void, bodyLimit: number, settings: CompileSettings) {
   const { site } = settings;
   const complete = straightEnds(settings);
+  // Decoding is the first step under complete()'s error handling: malformed JSON is a 422 there.
   const decodeThenRest: Stage = (ctx) => {
     decode(ctx, ctx.rawBody!);
     return rest(ctx);
