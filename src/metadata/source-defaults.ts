@@ -7,6 +7,7 @@ let acornModule: typeof Acorn | undefined;
 const acorn = (): typeof Acorn => (acornModule ??= createRequire(import.meta.url)('acorn') as typeof Acorn);
 
 const cache = new WeakMap<Function, (SourceDefault | undefined)[]>();
+const NOT_AN_ARROW_EQUALS = /=(?!>)/;
 
 /**
  * The JavaScript defaults of a function's parameters, by position (`limit = 10` → a literal
@@ -30,6 +31,9 @@ function readDefaults(fn: Function): (SourceDefault | undefined)[] {
     return [];
   }
   if (source.endsWith('{ [native code] }')) return [];
+  // A default needs an `=` that is not an arrow's: most handlers have none, and parsing a
+  // thousand of them was a tenth of a large app's startup.
+  if (!NOT_AN_ARROW_EQUALS.test(source)) return [];
   const parsed = paramsOf(source);
   if (!parsed) return [];
   return parsed.params.map((param) => {
