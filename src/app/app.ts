@@ -124,7 +124,6 @@ export interface ServeOptions extends ConnectionLimits {
   workers?: WorkerCount;
 }
 
-
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 

@@ -209,7 +209,7 @@ function straightEnds(settings: CompileSettings) {
   const done = (ctx: RequestContext) => (ctx.needsFinish ? ctx.finish(ctx.failure, work) : undefined);
   const fail = (ctx: RequestContext, err: unknown) => deliver(ctx, failed(ctx, err, handlers), done, 'an error');
   /** Runs `run` to its end: the answer written, teardowns run or started; a promise only if a step waited. */
-  return function complete(ctx: RequestContext, run: Stage): void | Promise<void> {
+  function complete(ctx: RequestContext, run: Stage): void | Promise<void> {
     let pending: void | Promise<void>;
     try {
       pending = run(ctx);
@@ -218,13 +218,14 @@ function straightEnds(settings: CompileSettings) {
     }
     if (pending !== undefined) return pending.then(() => done(ctx), (err: unknown) => fail(ctx, err));
     return done(ctx);
-  };
+  }
+  return { complete, fail };
 }
 
 /** A route without middleware: the stages write the answer themselves; an error is answered by the handlers. */
 function runStraight(run: Stage, settings: CompileSettings) {
   const { site } = settings;
-  const complete = straightEnds(settings);
+  const { complete } = straightEnds(settings);
   return function handle(ctx: RequestContext): void | Promise<void> {
     ctx.site = site;
     return complete(ctx, run);
@@ -240,7 +241,7 @@ function runStraight(run: Stage, settings: CompileSettings) {
  */
 function runAfterJsonBody(rest: Stage, decode: (ctx: RequestContext, raw: Buffer) => void, bodyLimit: number, settings: CompileSettings) {
   const { site } = settings;
-  const complete = straightEnds(settings);
+  const { complete, fail } = straightEnds(settings);
   // Decoding is the first step under complete()'s error handling: malformed JSON is a 422 there.
   const decodeThenRest: Stage = (ctx) => {
     decode(ctx, ctx.rawBody!);
@@ -255,9 +256,7 @@ function runAfterJsonBody(rest: Stage, decode: (ctx: RequestContext, raw: Buffer
       settle(ctx, complete(ctx, decodeThenRest));
     },
     failed(ctx, err) {
-      settle(ctx, complete(ctx, () => {
-        throw err;
-      }));
+      settle(ctx, fail(ctx, err));
     },
   };
   return function handle(ctx: RequestContext): void {

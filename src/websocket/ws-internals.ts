@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes.js';
 import { ConnectionClosed } from './errors.js';
@@ -26,10 +25,6 @@ export interface WsSender {
   sendFrame(list: Buffer[], cb?: (err?: Error) => void): void;
 }
 
-interface SenderClass {
-  frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean; rsv1: boolean }): Buffer[];
-}
-
 /**
  * A message framed once, to be written to many sockets as is: server frames are not masked,
  * so the same bytes serve every peer. `payload` is kept for the rare socket whose sender is
@@ -41,10 +36,6 @@ export interface EncodedFrame {
   readonly bytes: Buffer;
 }
 
-// Loaded on first use, like the WebSocket server, so HTTP-only apps start without ws.
-let senderClass: SenderClass | undefined;
-const loadSender = () => (senderClass ??= (createRequire(import.meta.url)('ws') as { Sender: SenderClass }).Sender);
-
 const OPCODE_TEXT = 0x1;
 const OPCODE_BINARY = 0x2;
 
@@ -53,10 +44,32 @@ export function internalsOf(socket: WebSocket): WsInternals {
   return socket as unknown as WsInternals;
 }
 
-/** Encodes one unfragmented, unmasked, uncompressed data frame with ws's own framing. */
+/**
+ * A buffer for one unfragmented, unmasked, uncompressed data frame of `length` payload bytes,
+ * its header (RFC 6455 §5.2) written; the payload goes in its last `length` bytes.
+ */
+function frameFor(opcode: number, length: number): Buffer {
+  const head = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + length);
+  frame[0] = 0x80 | opcode;
+  if (head === 2) {
+    frame[1] = length;
+  } else if (head === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt16BE(0, 2);
+    frame.writeUIntBE(length, 4, 6);
+  }
+  return frame;
+}
+
+/** Encodes one unfragmented, unmasked, uncompressed data frame. */
 export function encodeFrame(binary: boolean, payload: Buffer): EncodedFrame {
-  const parts = loadSender().frame(payload, { fin: true, opcode: binary ? OPCODE_BINARY : OPCODE_TEXT, mask: false, readOnly: true, rsv1: false });
-  return { binary, payload, bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
+  const frame = frameFor(binary ? OPCODE_BINARY : OPCODE_TEXT, payload.length);
+  payload.copy(frame, frame.length - payload.length);
+  return { binary, payload, bytes: frame };
 }
 
 const OPEN = 1;
@@ -77,20 +90,8 @@ export function writeText(socket: WebSocket, text: string, done?: (err?: Error) 
     return socket.send(text, TEXT_SEND, done);
   }
   const length = Buffer.byteLength(text);
-  const head = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(head + length);
-  frame[0] = 0x80 | OPCODE_TEXT;
-  if (head === 2) {
-    frame[1] = length;
-  } else if (head === 4) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeUInt16BE(0, 2);
-    frame.writeUIntBE(length, 4, 6);
-  }
-  frame.write(text, head, 'utf8');
+  const frame = frameFor(OPCODE_TEXT, length);
+  frame.write(text, frame.length - length, 'utf8');
   sender.sendFrame([frame], done);
 }
 

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, test } from 'node:test';
+import { createRequire } from 'node:module';
 import { WebSocket, WebSocketServer } from 'ws';
 import { closeCodeOf, encodeFrame, internalsOf, peerClose, writeEncoded, writeText } from '../../src/websocket/ws-internals.js';
 import { serve } from './socket-harness.js';
@@ -62,7 +63,15 @@ test('encodeFrame frames a message once, unmasked, and writeEncoded writes it th
   await once(peer.ws, 'close');
 });
 
-test('writeText frames text in one buffer, byte for byte as ws frames it, at every length boundary', async (t) => {
+// ws's own framing, the oracle for the framework's: an unmasked, unfragmented, uncompressed frame in one buffer.
+const { Sender } = createRequire(import.meta.url)('ws') as { Sender: { frame(data: Buffer, options: object): Buffer[] } };
+
+function wsFrame(payload: Buffer, opcode: number): Buffer {
+  const parts = Sender.frame(payload, { fin: true, opcode, mask: false, readOnly: true, rsv1: false });
+  return Buffer.concat(parts);
+}
+
+test('writeText and encodeFrame frame text in one buffer, byte for byte as ws frames it, at every length boundary', async (t) => {
   // Lengths around the 7-bit, 16-bit and 64-bit length forms; multi-byte UTF-8 counts bytes, not characters.
   const texts = ['', 'a', 'é'.repeat(62) + 'a', 'x'.repeat(125), 'x'.repeat(126), 'ü'.repeat(32_767) + 'ab', 'x'.repeat(65_535), 'x'.repeat(65_536), '😀'.repeat(20_000)];
   const chunks: Buffer[][] = [];
@@ -82,7 +91,8 @@ test('writeText frames text in one buffer, byte for byte as ws frames it, at eve
   assert.equal(chunks.length, texts.length);
   for (const [i, text] of texts.entries()) {
     assert.equal(chunks[i].length, 1, `length ${text.length}: one chunk`);
-    assert.deepEqual(chunks[i][0], encodeFrame(false, Buffer.from(text)).bytes, `length ${Buffer.byteLength(text)} bytes`);
+    assert.deepEqual(chunks[i][0], wsFrame(Buffer.from(text), 0x1), `length ${Buffer.byteLength(text)} bytes`);
+    assert.deepEqual(encodeFrame(false, Buffer.from(text)).bytes, chunks[i][0]);
   }
   peer.ws.send('done');
   await once(peer.ws, 'close');
